@@ -1,0 +1,9 @@
+/*
+ * Copyright 2026 The ckit for Java Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/**
+ * The ckit Node API: create a {@code Node}, mount its handler in a Jetty server, start it with a
+ * list of peers, and observe the cluster's peers as they change.
+ */
+package io.ckit;
