@@ -4,7 +4,6 @@
  */
 package io.ckit.advertise;
 
-import java.io.Serializable;
 import java.net.SocketException;
 import java.util.List;
 import java.util.Objects;
@@ -24,8 +23,8 @@ public final class NoAddressFoundException extends RuntimeException {
 
   /** The interfaces tried, in order. */
   private final List<String> interfaces;
-  /** Why each interface tried was rejected, in order. */
-  private final List<Rejection> rejections;
+  /** Why each interface tried was rejected, in order; not serialized. */
+  private final transient List<Rejection> rejections;
 
   /**
    * Why one interface offered no usable address.
@@ -35,10 +34,12 @@ public final class NoAddressFoundException extends RuntimeException {
    *     loopback addresses [127.0.0.1]"} or {@code "lookup failed: no such network interface"}; not
    *     {@code null}
    */
-  public record Rejection(String interfaceName, String reason) implements Serializable {
+  public record Rejection(String interfaceName, String reason) {
     /**
      * Creates a rejection.
      *
+     * @param interfaceName the interface name
+     * @param reason why it was rejected
      * @throws NullPointerException if an argument is {@code null}
      */
     public Rejection {
@@ -102,9 +103,10 @@ public final class NoAddressFoundException extends RuntimeException {
   /**
    * Returns why each interface tried was rejected, in the order tried.
    *
-   * @return an unmodifiable list; empty if the interfaces could not be listed
+   * @return an unmodifiable list; empty if the interfaces could not be listed, or if this
+   *     exception was deserialized (rejections are not serialized)
    */
   public List<Rejection> rejections() {
-    return rejections;
+    return rejections == null ? List.of() : rejections;
   }
 }
