@@ -352,4 +352,26 @@ public final class Codec {
     checkRange(buf, off, len);
     return PushPullCodec.decodeStreamUserMsg(buf, off, len);
   }
+
+  /**
+   * Removes every envelope from one received memberlist packet, in Go's order: label header, CRC
+   * header (only outermost, only if the packet is at least 5 bytes), then compress and compound
+   * layers recursively; each single message is decoded. Like Go, a bad part is dropped without
+   * affecting the others, and a CRC or label header below the outer layer is an unsupported type.
+   *
+   * @return the label, the messages, and what was dropped
+   * @throws WireFormatException if the label header is malformed or the CRC does not match (Go
+   *     drops the whole packet in both cases)
+   */
+  public static PacketContents unpackPacket(byte[] buf, int off, int len) {
+    checkRange(buf, off, len);
+    Labelled labelled = stripLabel(buf, off, len);
+    int end = off + len;
+    int crcOff = labelled.offset();
+    int inner = stripCrc(buf, crcOff, end - crcOff);
+    PacketContents.Unpacker unpacker = new PacketContents.Unpacker();
+    unpacker.unpack(buf, inner, end - inner, 0);
+    return new PacketContents(labelled.label(), inner != crcOff, unpacker.messages,
+        unpacker.truncated, unpacker.errors);
+  }
 }

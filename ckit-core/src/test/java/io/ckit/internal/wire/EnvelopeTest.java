@@ -65,4 +65,23 @@ class EnvelopeTest {
         () -> Codec.stripLabel(new byte[] {(byte) 0xF4, 3, 'a'}, 0, 3));
     assertThrows(IllegalArgumentException.class, () -> Codec.addLabel(packet, "x".repeat(256)));
   }
+
+  @Test
+  void shouldUnpackEveryLayerAndKeepGoodPartsOfBadPackets() {
+    byte[] ack = Codec.encode(new AckResp(1, null));
+    byte[] nack = Codec.encode(new NackResp(2));
+    byte[] bad = {3, (byte) 0xC1};
+    byte[] compound = Codec.compound(List.of(ack, bad, Codec.compress(nack), new byte[] {12, 0}));
+    byte[] packet = Codec.addLabel(Codec.addCrc(Codec.compress(compound)), "prod");
+    PacketContents contents = Codec.unpackPacket(packet, 0, packet.length);
+    assertEquals("prod", contents.label());
+    assertEquals(true, contents.hadCrc());
+    assertEquals(2, contents.messages().size());
+    assertEquals(new NackResp(2), contents.messages().get(1));
+    assertEquals(2, contents.errors().size());
+    assertEquals(0, contents.truncated());
+
+    packet[packet.length - 1] ^= 1;
+    assertThrows(WireFormatException.class, () -> Codec.unpackPacket(packet, 0, packet.length));
+  }
 }
