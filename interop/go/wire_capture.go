@@ -161,9 +161,9 @@ type ckitBroadcast struct {
 }
 
 func (b *ckitBroadcast) Invalidates(memberlist.Broadcast) bool { return false }
-func (b *ckitBroadcast) Name() string                         { return b.name }
-func (b *ckitBroadcast) Message() []byte                      { return b.msg }
-func (b *ckitBroadcast) Finished()                            {}
+func (b *ckitBroadcast) Name() string                          { return b.name }
+func (b *ckitBroadcast) Message() []byte                       { return b.msg }
+func (b *ckitBroadcast) Finished()                             {}
 
 func (d *ckitDelegate) NodeMeta(int) []byte { return nil }
 

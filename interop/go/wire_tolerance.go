@@ -205,4 +205,28 @@ func toleranceVectors(out vecWriter) {
 		in := hx(p.in)
 		out.line("tol", "pushpull", p.name, hex.EncodeToString(in), decodePushPullAndReencode(in))
 	}
+
+	lzws := []struct{ name, in string }{
+		{"lzw-old-Z1", "54 9e 08 29 f2 44 8a 93 27 54 04 12 34 b8 b0 e0 c1 84 01 01"},
+		{"lzw-old-Z3", "41 02 02"},
+		{"lzw-old-Z2", "01 01"},
+		{"lzw-clear-eof", "00 03 02"},
+		{"lzw-empty", ""},
+		{"lzw-no-eof", "00"},
+		{"lzw-literal-no-eof", "00 83 04"},
+		{"lzw-invalid-code", "00 58 02"},
+		{"lzw-trailing-after-eof", "00 83 04 04 ff ff"},
+		{"lzw-clear-twice", "00 02 0c 20 40"},
+	}
+	for _, l := range lzws {
+		in := hx(l.in)
+		res := "ERR"
+		if plain, err := lzwDecompress(in); err == nil {
+			res = hex.EncodeToString(plain)
+			if res == "" {
+				res = "EMPTY"
+			}
+		}
+		out.line("tol", "lzw", l.name, hex.EncodeToString(in), res)
+	}
 }

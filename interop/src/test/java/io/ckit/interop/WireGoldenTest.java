@@ -223,14 +223,20 @@ class WireGoldenTest {
         "msg", b -> Codec.encode(Codec.decode(b, 0, b.length)),
         "state", b -> Codec.encodeState(Codec.decodeState(b, 0, b.length)),
         "local", b -> Codec.encodeLocalState(Codec.decodeLocalState(b, 0, b.length)),
-        "pushpull", b -> Codec.encodePushPull(Codec.decodePushPull(b, 0, b.length)));
+        "pushpull", b -> Codec.encodePushPull(Codec.decodePushPull(b, 0, b.length)),
+        "lzw", b -> {
+          byte[] wrapped = compressMessage(b);
+          return Codec.decompress(wrapped, 0, wrapped.length);
+        });
     List<String[]> cases = WireOracle.lines(WireOracle.vectorLines(), "tol");
     assertTrue(cases.size() >= 60, "tolerance cases: " + cases.size());
     for (String[] c : cases) {
       String name = c[1] + "/" + c[2];
       byte[] input = hex(c[3]);
       Function<byte[], byte[]> decoder = decoders.get(c[1]);
-      if (c[4].equals("ERR")) {
+      // Codec.decompress also rejects an empty result (Go's reader returns it; memberlist then
+      // fails on the missing type byte, or panics on a stream in v0.5.3).
+      if (c[4].equals("ERR") || c[4].equals("EMPTY")) {
         assertThrows(WireFormatException.class, () -> decoder.apply(input), name);
       } else {
         assertEquals(c[4], hex(decoder.apply(input)), name);
