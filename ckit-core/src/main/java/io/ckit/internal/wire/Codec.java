@@ -13,8 +13,11 @@ import java.util.zip.CRC32;
 /**
  * The memberlist and ckit codec: every function here produces exactly the bytes Go produces
  * (memberlist v0.5.3 with go-msgpack v2.1.5) and accepts at least what Go accepts. All methods are
- * pure and thread-safe. Decoders throw {@link WireFormatException} for any malformed input and never
- * allocate more than a bounded multiple of their input (see {@link #MAX_DECOMPRESSED_BYTES}).
+ * pure and thread-safe. Decoders throw {@link WireFormatException} for any malformed input (and
+ * nothing else for any input); they check every declared length against the bytes present before
+ * allocating, so they allocate at most a small multiple of their input, except LZW decompression,
+ * whose output is capped at {@link #MAX_DECOMPRESSED_BYTES}. Null strings in records are encoded as
+ * "", as Go has no null strings; decoders never return null strings.
  *
  * <p>Byte arrays passed in are never modified or retained; returned arrays are fresh (except {@link
  * #addLabel} with an empty label, which returns its argument). Ranges {@code (buf, off, len)} must
@@ -48,6 +51,8 @@ public final class Codec {
   /**
    * Encodes one message as its type byte followed by its msgpack body ({@link UserMsg}: followed by
    * its raw payload).
+   *
+   * @throws IllegalArgumentException if a port is outside 0..65535
    */
   public static byte[] encode(Message message) {
     MsgpackWriter w = new MsgpackWriter(96);
