@@ -88,8 +88,11 @@ final class PeerJson {
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
         default -> {
-          // Go escapes <, > and & for HTML safety; do the same so the bytes match.
+          // Go escapes <, > and & for HTML safety, and U+2028/U+2029 for JavaScript; do the same
+          // so the bytes match. Since Go 1.22, \b and \f have short escapes (above).
           if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
             out.append(String.format("\\u%04x", (int) c));
           } else {

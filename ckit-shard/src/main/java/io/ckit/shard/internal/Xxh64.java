@@ -1,0 +1,214 @@
+/*
+ * Copyright 2026 The ckit for Java Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.ckit.shard.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * One-shot XXH64 with seed 0, the hash behind Go ckit's keys and tokens
+ * ({@code github.com/cespare/xxhash/v2}).
+ *
+ * <p>Stateless and thread-safe. The string and hex variants hash the UTF-8 or ASCII bytes without
+ * materialising them; see {@link Xxh64Digest} for the streaming form.
+ */
+public final class Xxh64 {
+  static final long P1 = 0x9E3779B185EBCA87L;
+  static final long P2 = 0xC2B2AE3D27D4EB4FL;
+  static final long P3 = 0x165667B19E3779F9L;
+  static final long P4 = 0x85EBCA77C2B2AE63L;
+  static final long P5 = 0x27D4EB2F165667C5L;
+
+  private static final VarHandle LONG_LE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT_LE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private Xxh64() {}
+
+  /**
+   * Hashes {@code len} bytes of {@code b} starting at {@code off}.
+   *
+   * @return the XXH64 digest, as Go's {@code xxhash.Sum64}
+   */
+  public static long hash(byte[] b, int off, int len) {
+    int i = off;
+    int end = off + len;
+    long h;
+    if (len >= 32) {
+      long v1 = P1 + P2;
+      long v2 = P2;
+      long v3 = 0;
+      long v4 = -P1;
+      for (int limit = end - 32; i <= limit; i += 32) {
+        v1 = round(v1, longLe(b, i));
+        v2 = round(v2, longLe(b, i + 8));
+        v3 = round(v3, longLe(b, i + 16));
+        v4 = round(v4, longLe(b, i + 24));
+      }
+      h = merge(v1, v2, v3, v4);
+    } else {
+      h = P5;
+    }
+    h += len;
+    for (; i + 8 <= end; i += 8) {
+      h = lane(h, longLe(b, i));
+    }
+    if (i + 4 <= end) {
+      h = half(h, intLe(b, i));
+      i += 4;
+    }
+    for (; i < end; i++) {
+      h = single(h, b[i]);
+    }
+    return avalanche(h);
+  }
+
+  /**
+   * Hashes the UTF-8 encoding of {@code s}, as Go's {@code xxhash.Sum64String}. ASCII strings are
+   * hashed straight from their characters without allocating; other strings go through a
+   * {@link Xxh64Digest}. Unpaired surrogates encode as {@code '?'}, as
+   * {@link String#getBytes(java.nio.charset.Charset)} does.
+   */
+  public static long hashString(String s) {
+    int len = s.length();
+    for (int i = 0; i < len; i++) {
+      if (s.charAt(i) >= 0x80) {
+        return new Xxh64Digest().writeUtf8(s).sum();
+      }
+    }
+    int i = 0;
+    long h;
+    if (len >= 32) {
+      long v1 = P1 + P2;
+      long v2 = P2;
+      long v3 = 0;
+      long v4 = -P1;
+      for (int limit = len - 32; i <= limit; i += 32) {
+        v1 = round(v1, asciiLane(s, i));
+        v2 = round(v2, asciiLane(s, i + 8));
+        v3 = round(v3, asciiLane(s, i + 16));
+        v4 = round(v4, asciiLane(s, i + 24));
+      }
+      h = merge(v1, v2, v3, v4);
+    } else {
+      h = P5;
+    }
+    h += len;
+    for (; i + 8 <= len; i += 8) {
+      h = lane(h, asciiLane(s, i));
+    }
+    if (i + 4 <= len) {
+      h = half(h, s.charAt(i) | s.charAt(i + 1) << 8 | s.charAt(i + 2) << 16 | s.charAt(i + 3) << 24);
+      i += 4;
+    }
+    for (; i < len; i++) {
+      h = single(h, (byte) s.charAt(i));
+    }
+    return avalanche(h);
+  }
+
+  /**
+   * Hashes the lower-case hexadecimal text of {@code value} read as unsigned, without leading
+   * zeros (Go's {@code strconv.AppendUint(nil, value, 16)}), without allocating.
+   */
+  public static long hashHex(long value) {
+    int digits = value == 0 ? 1 : 16 - (Long.numberOfLeadingZeros(value) >>> 2);
+    // Pack the ASCII digits, most significant first, into two little-endian lanes.
+    long lo = 0;
+    long hi = 0;
+    for (int i = 0; i < digits; i++) {
+      int nibble = (int) (value >>> ((digits - 1 - i) << 2)) & 0xF;
+      long ch = nibble < 10 ? '0' + nibble : 'a' - 10 + nibble;
+      if (i < 8) {
+        lo |= ch << (i << 3);
+      } else {
+        hi |= ch << ((i - 8) << 3);
+      }
+    }
+    long h = P5 + digits;
+    long rest = lo;
+    int left = digits;
+    if (left >= 8) {
+      h = lane(h, lo);
+      rest = hi;
+      left -= 8;
+      if (left == 8) {
+        return avalanche(lane(h, hi));
+      }
+    }
+    if (left >= 4) {
+      h = half(h, (int) rest);
+      rest >>>= 32;
+      left -= 4;
+    }
+    for (; left > 0; left--) {
+      h = single(h, (byte) rest);
+      rest >>>= 8;
+    }
+    return avalanche(h);
+  }
+
+  static long asciiLane(String s, int i) {
+    return (long) s.charAt(i)
+        | (long) s.charAt(i + 1) << 8
+        | (long) s.charAt(i + 2) << 16
+        | (long) s.charAt(i + 3) << 24
+        | (long) s.charAt(i + 4) << 32
+        | (long) s.charAt(i + 5) << 40
+        | (long) s.charAt(i + 6) << 48
+        | (long) s.charAt(i + 7) << 56;
+  }
+
+  static long longLe(byte[] b, int i) {
+    return (long) LONG_LE.get(b, i);
+  }
+
+  static int intLe(byte[] b, int i) {
+    return (int) INT_LE.get(b, i);
+  }
+
+  static long round(long acc, long input) {
+    return Long.rotateLeft(acc + input * P2, 31) * P1;
+  }
+
+  static long merge(long v1, long v2, long v3, long v4) {
+    long h =
+        Long.rotateLeft(v1, 1) + Long.rotateLeft(v2, 7) + Long.rotateLeft(v3, 12)
+            + Long.rotateLeft(v4, 18);
+    h = mergeRound(h, v1);
+    h = mergeRound(h, v2);
+    h = mergeRound(h, v3);
+    return mergeRound(h, v4);
+  }
+
+  private static long mergeRound(long acc, long val) {
+    return (acc ^ round(0, val)) * P1 + P4;
+  }
+
+  /** Mixes one 8-byte tail lane into {@code h}. */
+  static long lane(long h, long input) {
+    return Long.rotateLeft(h ^ round(0, input), 27) * P1 + P4;
+  }
+
+  /** Mixes one 4-byte tail word into {@code h}. */
+  static long half(long h, int input) {
+    return Long.rotateLeft(h ^ (input & 0xFFFFFFFFL) * P1, 23) * P2 + P3;
+  }
+
+  /** Mixes one tail byte into {@code h}. */
+  static long single(long h, byte input) {
+    return Long.rotateLeft(h ^ (input & 0xFFL) * P5, 11) * P1;
+  }
+
+  static long avalanche(long h) {
+    h ^= h >>> 33;
+    h *= P2;
+    h ^= h >>> 29;
+    h *= P3;
+    return h ^ (h >>> 32);
+  }
+}
