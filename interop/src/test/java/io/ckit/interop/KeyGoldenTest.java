@@ -53,13 +53,15 @@ class KeyGoldenTest {
           for (byte[] chunk : chunks(f[1])) {
             builder.write(chunk);
           }
-          Key before = builder.key();
           builder.reset();
-          for (byte[] chunk : chunks(f[2])) {
-            builder.write(chunk, 0, chunk.length);
+          byte[][] after = chunks(f[2]);
+          for (int i = 0; i < after.length; i++) {
+            if (i == after.length / 2) {
+              builder.key(); // taking a key midway must not disturb the builder
+            }
+            builder.write(after[i], 0, after[i].length);
           }
           assertEquals(Long.parseUnsignedLong(f[3]), builder.key().value(), () -> "reset " + line);
-          assertEquals(before, before, "key() must not disturb the builder");
         }
         case "s" -> {
           builder.reset();
