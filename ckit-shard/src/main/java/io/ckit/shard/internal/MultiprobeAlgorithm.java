@@ -18,6 +18,8 @@ import io.ckit.peer.Peer;
  */
 public final class MultiprobeAlgorithm implements Algorithm {
   private static final int PROBES = 21;
+  /** Two buckets per token: one token per node, so a fine index is cheap and saves searching. */
+  private static final int PROBE_DENSITY = 1;
 
   /** Creates the algorithm. */
   public MultiprobeAlgorithm() {}
@@ -34,7 +36,19 @@ public final class MultiprobeAlgorithm implements Algorithm {
     for (int i = 0; i < order.length; i++) {
       owners[i] = nodes.peers[order[i]];
     }
-    return new Multiprobe(new TokenIndex(tokens), owners, order);
+    return new Multiprobe(new TokenIndex(tokens, PROBE_DENSITY), owners, order);
+  }
+
+  /** Returns all ones if {@code a < b} unsigned, else zero: the borrow of {@code a - b}. */
+  static long lessMask(long a, long b) {
+    return ((~a & b) | (~(a ^ b) & (a - b))) >> 63;
+  }
+
+  /** Returns {@code |a - b|} for unsigned {@code a} and {@code b}, as Go's {@code distance}. */
+  static long distance(long a, long b) {
+    long d = a - b;
+    long negative = lessMask(a, b);
+    return (d ^ negative) - negative;
   }
 
   private static final class Multiprobe implements Table {
@@ -63,26 +77,21 @@ public final class MultiprobeAlgorithm implements Algorithm {
       long h2 = Xxh64.hashHex(h1);
       int closestIdx = 0;
       long closestDist = -1L; // the largest unsigned value
-      for (int k = 0; k < PROBES; k++) {
-        long h = h1 + k * h2;
+      // Probe k is at h1 + k * h2. The selections below are done with masks rather than branches:
+      // which side of a probe is closer is a coin flip, which branch prediction cannot learn.
+      long h = h1;
+      for (int k = 0; k < PROBES; k++, h += h2) {
         int found = index.lowerBound(h);
-        int idxA = found == 0 ? len - 1 : found - 1;
+        int idxA = (found == 0 ? len : found) - 1;
         int idxB = found == len ? 0 : found;
         long distA = distance(tokens[idxA], h);
         long distB = distance(tokens[idxB], h);
-        int idx;
-        long dist;
-        if (Long.compareUnsigned(distA, distB) <= 0) {
-          idx = idxA;
-          dist = distA;
-        } else {
-          idx = idxB;
-          dist = distB;
-        }
-        if (Long.compareUnsigned(dist, closestDist) < 0) {
-          closestIdx = idx;
-          closestDist = dist;
-        }
+        long bCloser = lessMask(distB, distA); // ties go to A, the token before the probe
+        int idx = idxA ^ (idxA ^ idxB) & (int) bCloser;
+        long dist = distA ^ (distA ^ distB) & bCloser;
+        long closer = lessMask(dist, closestDist); // ties go to the earlier probe
+        closestIdx ^= (closestIdx ^ idx) & (int) closer;
+        closestDist ^= (closestDist ^ dist) & closer;
       }
       Peer[] out = new Peer[n];
       for (int i = 0, idx = closestIdx; i < n; i++) {
@@ -90,10 +99,6 @@ public final class MultiprobeAlgorithm implements Algorithm {
         idx = idx + 1 == len ? 0 : idx + 1;
       }
       return out;
-    }
-
-    private static long distance(long a, long b) {
-      return Long.compareUnsigned(a, b) < 0 ? b - a : a - b;
     }
 
     @Override
@@ -112,7 +117,7 @@ public final class MultiprobeAlgorithm implements Algorithm {
           newOwners[k++] = owners[i];
         }
       }
-      return new Multiprobe(new TokenIndex(newTokens), newOwners, newNodes);
+      return new Multiprobe(new TokenIndex(newTokens, PROBE_DENSITY), newOwners, newNodes);
     }
   }
 }

@@ -16,6 +16,9 @@ import io.ckit.peer.Peer;
  * first token at or after the key onwards, wrapping around the ring.
  */
 public final class RingAlgorithm implements Algorithm {
+  /** Half a bucket per token: rings are large (N x numTokens), so the index stays small. */
+  private static final int RING_DENSITY = -1;
+
   private final int numTokens;
 
   /**
@@ -52,7 +55,7 @@ public final class RingAlgorithm implements Algorithm {
       }
     }
     TokenSort.sort(tokens, owners);
-    return new Ring(nodes.peers, new TokenIndex(tokens), owners);
+    return new Ring(nodes.peers, new TokenIndex(tokens, RING_DENSITY), owners);
   }
 
   private static final class Ring implements Table {
@@ -138,7 +141,7 @@ public final class RingAlgorithm implements Algorithm {
           newOwners[k++] = to;
         }
       }
-      return new Ring(subset.peers, new TokenIndex(newTokens), newOwners);
+      return new Ring(subset.peers, new TokenIndex(newTokens, RING_DENSITY), newOwners);
     }
   }
 }

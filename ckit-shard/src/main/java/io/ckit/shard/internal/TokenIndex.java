@@ -15,11 +15,18 @@ final class TokenIndex {
   /** {@code start[b]} is the index of the first token whose top bits are at least {@code b}. */
   private final int[] start;
 
-  /** Indexes {@code tokens}, which must be sorted unsigned and are not copied. */
-  TokenIndex(long[] tokens) {
+  /**
+   * Indexes {@code tokens}, which must be sorted unsigned and are not copied.
+   *
+   * @param density log2 of buckets per token: with 0 there are about as many buckets as tokens, -1
+   *     half as many (less memory), +1 twice as many (fewer tokens to search per bucket); the
+   *     index never has more than 2^20 buckets
+   */
+  TokenIndex(long[] tokens, int density) {
     this.tokens = tokens;
     int n = tokens.length;
-    int bits = Math.max(1, Math.min(20, 31 - Integer.numberOfLeadingZeros(Math.max(1, n)) - 1));
+    int log2 = 31 - Integer.numberOfLeadingZeros(Math.max(1, n));
+    int bits = Math.max(1, Math.min(20, log2 + density));
     this.shift = 64 - bits;
     int buckets = 1 << bits;
     this.start = new int[buckets + 1];

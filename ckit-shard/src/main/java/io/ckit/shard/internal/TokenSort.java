@@ -4,107 +4,154 @@
  */
 package io.ckit.shard.internal;
 
+import java.util.Arrays;
+import java.util.Comparator;
+
 /**
- * A stable sort of 64-bit tokens, compared unsigned, carrying an {@code int} payload each.
+ * Sorts 64-bit tokens, compared unsigned, each carrying an {@code int} payload (a node index), by
+ * token and then by payload: exactly Go's {@code byRingToken} order, since node indices follow
+ * name order.
  *
- * <p>Callers fill the arrays in node-index order, so stability orders equal tokens by node index,
- * that is by name, which is Go's tie-break ({@code byRingToken.Less}). Tokens are hash outputs, so
- * a counting pass on the top bits spreads them into small buckets that insertion sort finishes; a
- * bucket that is large anyway (crafted names) falls back to a merge sort, so the worst case stays
- * O(n log n).
+ * <p>Tokens are hash outputs, so their top bits spread them evenly. Level one splits them on their
+ * top {@code B} bits, where {@code B} is at least 8 and at least the payload's width. Inside one
+ * such bucket the top bits are known from the position, which leaves room to pack the rest of the
+ * token and the payload into one {@code long} ({@code token << B | payload}) whose unsigned order
+ * is the wanted order. Level two takes one bucket at a time (small enough for the L1 cache),
+ * splits it on the next bits into runs of about one element, and a single insertion pass, which
+ * almost never has to move anything, finishes it. A bucket whose runs are large anyway (crafted
+ * names) is finished with {@link Arrays#sort} instead, so the worst case stays O(n log n).
+ * Payloads of 2^20 or more (over a million nodes) take a plain comparator sort.
  */
 final class TokenSort {
-  private static final int SMALL = 48;
+  private static final int SMALL = 32;
+  private static final int MAX_PAYLOAD_BITS = 20;
 
   private TokenSort() {}
 
-  /** Sorts {@code tokens} (unsigned) in place, moving {@code payload} along; stable. */
+  /**
+   * Sorts in place by (token unsigned, payload).
+   *
+   * @param tokens the tokens
+   * @param payload the payloads, non-negative, moved along with their tokens
+   */
   static void sort(long[] tokens, int[] payload) {
-    int n = tokens.length;
-    if (n <= SMALL) {
-      insertionSort(tokens, payload, 0, n);
+    int maxPayload = 0;
+    for (int p : payload) {
+      maxPayload |= p;
+    }
+    int payloadBits = 32 - Integer.numberOfLeadingZeros(maxPayload);
+    if (payloadBits > MAX_PAYLOAD_BITS) {
+      comparatorSort(tokens, payload);
       return;
     }
-    int bits = Math.max(1, Math.min(16, 31 - Integer.numberOfLeadingZeros(n) - 2));
+    int bits = Math.max(8, payloadBits);
     int shift = 64 - bits;
     int[] start = new int[(1 << bits) + 1];
     for (long token : tokens) {
       start[(int) (token >>> shift) + 1]++;
     }
+    int largest = 0;
     for (int b = 1; b < start.length; b++) {
+      largest = Math.max(largest, start[b]);
       start[b] += start[b - 1];
     }
-    long[] sortedTokens = new long[n];
-    int[] sortedPayload = new int[n];
-    int[] next = start.clone();
-    for (int i = 0; i < n; i++) {
-      int at = next[(int) (tokens[i] >>> shift)]++;
-      sortedTokens[at] = tokens[i];
-      sortedPayload[at] = payload[i];
+    // Packed with the sign bit flipped, so that signed comparison gives the unsigned order.
+    long[] packed = new long[tokens.length];
+    int[] next = Arrays.copyOf(start, start.length - 1);
+    for (int i = 0; i < tokens.length; i++) {
+      packed[next[(int) (tokens[i] >>> shift)]++] = (tokens[i] << bits | payload[i]) ^ Long.MIN_VALUE;
     }
+    LevelTwo levelTwo = new LevelTwo(largest);
+    long payloadMask = (1L << bits) - 1;
     for (int b = 0; b + 1 < start.length; b++) {
       int lo = start[b];
       int hi = start[b + 1];
-      if (hi - lo <= SMALL) {
-        insertionSort(sortedTokens, sortedPayload, lo, hi);
-      } else {
-        mergeSort(sortedTokens, sortedPayload, lo, hi, tokens, payload);
+      long[] sorted = levelTwo.sort(packed, lo, hi);
+      int from = sorted == packed ? lo : 0;
+      long top = (long) b << shift;
+      for (int i = lo; i < hi; i++) {
+        long v = sorted[from + i - lo] ^ Long.MIN_VALUE;
+        tokens[i] = top | v >>> bits;
+        payload[i] = (int) (v & payloadMask);
       }
     }
-    System.arraycopy(sortedTokens, 0, tokens, 0, n);
-    System.arraycopy(sortedPayload, 0, payload, 0, n);
   }
 
-  private static void insertionSort(long[] t, int[] p, int lo, int hi) {
+  /** Level two's scratch space, reused across level-one buckets. */
+  private static final class LevelTwo {
+    private final long[] scratch;
+    private final int[] start;
+
+    LevelTwo(int largest) {
+      this.scratch = new long[largest];
+      int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(largest));
+      this.start = new int[(1 << bits) + 1];
+    }
+
+    /**
+     * Sorts {@code packed[lo, hi)} (signed order); returns the array holding the result: {@code
+     * packed} itself (same range) or the scratch array (from index 0).
+     */
+    long[] sort(long[] packed, int lo, int hi) {
+      int n = hi - lo;
+      if (n <= SMALL) {
+        insertionSort(packed, lo, hi);
+        return packed;
+      }
+      int bits = 32 - Integer.numberOfLeadingZeros(n);
+      int shift = 64 - bits;
+      int runs = 1 << bits;
+      Arrays.fill(start, 0, runs + 1, 0);
+      for (int i = lo; i < hi; i++) {
+        // Undo the sign flip: the runs follow the unsigned top bits.
+        start[(int) ((packed[i] ^ Long.MIN_VALUE) >>> shift) + 1]++;
+      }
+      int longestRun = 0;
+      for (int r = 1; r <= runs; r++) {
+        longestRun = Math.max(longestRun, start[r]);
+        start[r] += start[r - 1];
+      }
+      for (int i = lo; i < hi; i++) {
+        scratch[start[(int) ((packed[i] ^ Long.MIN_VALUE) >>> shift)]++] = packed[i];
+      }
+      if (longestRun <= SMALL) {
+        // Runs are in order relative to each other, so this pass only sorts within runs.
+        insertionSort(scratch, 0, n);
+      } else {
+        Arrays.sort(scratch, 0, n);
+      }
+      return scratch;
+    }
+  }
+
+  private static void insertionSort(long[] a, int lo, int hi) {
     for (int i = lo + 1; i < hi; i++) {
-      long token = t[i];
-      int value = p[i];
+      long v = a[i];
       int j = i - 1;
-      while (j >= lo && Long.compareUnsigned(t[j], token) > 0) {
-        t[j + 1] = t[j];
-        p[j + 1] = p[j];
+      while (j >= lo && a[j] > v) {
+        a[j + 1] = a[j];
         j--;
       }
-      t[j + 1] = token;
-      p[j + 1] = value;
+      a[j + 1] = v;
     }
   }
 
-  /** Bottom-up merge sort of [lo, hi) in t/p, using the same range of tt/tp as scratch. */
-  private static void mergeSort(long[] t, int[] p, int lo, int hi, long[] tt, int[] tp) {
-    for (int run = lo; run < hi; run += SMALL) {
-      insertionSort(t, p, run, Math.min(hi, run + SMALL));
+  /** The general path, for payloads too wide to pack. */
+  private static void comparatorSort(long[] tokens, int[] payload) {
+    int n = tokens.length;
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
     }
-    long[] srcT = t;
-    int[] srcP = p;
-    long[] dstT = tt;
-    int[] dstP = tp;
-    for (int width = SMALL; width < hi - lo; width <<= 1) {
-      for (int left = lo; left < hi; left += width << 1) {
-        int mid = Math.min(hi, left + width);
-        int right = Math.min(hi, mid + width);
-        int i = left;
-        int j = mid;
-        for (int k = left; k < right; k++) {
-          if (j >= right || (i < mid && Long.compareUnsigned(srcT[i], srcT[j]) <= 0)) {
-            dstT[k] = srcT[i];
-            dstP[k] = srcP[i++];
-          } else {
-            dstT[k] = srcT[j];
-            dstP[k] = srcP[j++];
-          }
-        }
-      }
-      long[] swapT = srcT;
-      srcT = dstT;
-      dstT = swapT;
-      int[] swapP = srcP;
-      srcP = dstP;
-      dstP = swapP;
-    }
-    if (srcT != t) {
-      System.arraycopy(srcT, lo, t, lo, hi - lo);
-      System.arraycopy(srcP, lo, p, lo, hi - lo);
+    long[] t = tokens.clone();
+    int[] p = payload.clone();
+    Arrays.sort(
+        order,
+        Comparator.comparing((Integer i) -> t[i], Long::compareUnsigned)
+            .thenComparingInt(i -> p[i]));
+    for (int i = 0; i < n; i++) {
+      tokens[i] = t[order[i]];
+      payload[i] = p[order[i]];
     }
   }
 }

@@ -117,27 +117,31 @@ public final class Xxh64 {
    */
   public static long hashHex(long value) {
     int digits = value == 0 ? 1 : 16 - (Long.numberOfLeadingZeros(value) >>> 2);
-    // Pack the ASCII digits, most significant first, into two little-endian lanes.
-    long lo = 0;
-    long hi = 0;
-    for (int i = 0; i < digits; i++) {
-      int nibble = (int) (value >>> ((digits - 1 - i) << 2)) & 0xF;
-      long ch = nibble < 10 ? '0' + nibble : 'a' - 10 + nibble;
-      if (i < 8) {
-        lo |= ch << (i << 3);
-      } else {
-        hi |= ch << ((i - 8) << 3);
-      }
+    // The 16-digit text with leading zeros, as two little-endian lanes; then drop the zeros.
+    long high = hexLane((int) (value >>> 32));
+    long low = hexLane((int) value);
+    int skip = 16 - digits;
+    long first;
+    long second;
+    if (skip == 0) {
+      first = high;
+      second = low;
+    } else if (skip < 8) {
+      first = high >>> (skip << 3) | low << ((8 - skip) << 3);
+      second = low >>> (skip << 3);
+    } else {
+      first = low >>> ((skip - 8) << 3);
+      second = 0;
     }
     long h = P5 + digits;
-    long rest = lo;
+    long rest = first;
     int left = digits;
     if (left >= 8) {
-      h = lane(h, lo);
-      rest = hi;
+      h = lane(h, first);
+      rest = second;
       left -= 8;
       if (left == 8) {
-        return avalanche(lane(h, hi));
+        return avalanche(lane(h, second));
       }
     }
     if (left >= 4) {
@@ -150,6 +154,21 @@ public final class Xxh64 {
       rest >>>= 8;
     }
     return avalanche(h);
+  }
+
+  /**
+   * Returns the eight lower-case hex digits of {@code v}, most significant first, as the bytes of
+   * a little-endian lane: nibbles are spread one per byte, byte-reversed, then turned into ASCII
+   * without branches ({@code '0' + n}, plus {@code 'a' - '0' - 10} where {@code n >= 10}).
+   */
+  static long hexLane(int v) {
+    long x = v & 0xFFFFFFFFL;
+    x = (x | x << 16) & 0x0000FFFF0000FFFFL;
+    x = (x | x << 8) & 0x00FF00FF00FF00FFL;
+    x = (x | x << 4) & 0x0F0F0F0F0F0F0F0FL;
+    x = Long.reverseBytes(x);
+    long letters = (x + 0x0606060606060606L) >>> 4 & 0x0101010101010101L;
+    return x + 0x3030303030303030L + letters * ('a' - '0' - 10);
   }
 
   static long asciiLane(String s, int i) {

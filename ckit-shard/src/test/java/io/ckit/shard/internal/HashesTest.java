@@ -170,6 +170,20 @@ class HashesTest {
     }
   }
 
+  /** The branch-free comparisons of multiprobe lookups, against the JDK's unsigned compare. */
+  @Test
+  void shouldCompareUnsignedWithMasks() {
+    SplittableRandom r = new SplittableRandom(4);
+    long[] edges = {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE + 1};
+    for (int i = 0; i < 100_000; i++) {
+      long a = i < 36 ? edges[i % 6] : r.nextLong();
+      long b = i < 36 ? edges[i / 6] : r.nextInt(3) == 0 ? a + r.nextInt(3) - 1 : r.nextLong();
+      assertEquals(Long.compareUnsigned(a, b) < 0 ? -1L : 0L, MultiprobeAlgorithm.lessMask(a, b));
+      assertEquals(Long.compareUnsigned(a, b) < 0 ? b - a : a - b,
+          MultiprobeAlgorithm.distance(a, b));
+    }
+  }
+
   private static List<String> get(Algorithm h, List<String> names, long key, int n) {
     List<String> out = new ArrayList<>();
     for (Peer p : h.build(nodes(names)).lookup(key, n)) {

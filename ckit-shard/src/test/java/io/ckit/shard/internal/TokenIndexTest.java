@@ -22,28 +22,36 @@ class TokenIndexTest {
       }
       tokens[0] = r.nextBoolean() ? 0 : tokens[0];
       TokenSort.sort(tokens, payload);
-      TokenIndex index = new TokenIndex(tokens);
-      for (long token : tokens) {
-        for (long key : new long[] {token - 1, token, token + 1}) {
+      for (int density = -2; density <= 2; density++) {
+        TokenIndex index = new TokenIndex(tokens, density);
+        for (long token : tokens) {
+          for (long key : new long[] {token - 1, token, token + 1}) {
+            assertEquals(reference(tokens, key), index.lowerBound(key), "key " + key);
+          }
+        }
+        for (long key : new long[] {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE}) {
           assertEquals(reference(tokens, key), index.lowerBound(key), "key " + key);
         }
-      }
-      for (long key : new long[] {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE}) {
-        assertEquals(reference(tokens, key), index.lowerBound(key), "key " + key);
-      }
-      for (int i = 0; i < 2000; i++) {
-        long key = r.nextLong();
-        assertEquals(reference(tokens, key), index.lowerBound(key), "key " + key);
+        for (int i = 0; i < 2000; i++) {
+          long key = r.nextLong();
+          assertEquals(reference(tokens, key), index.lowerBound(key), "key " + key);
+        }
       }
     }
   }
 
+  /** Go's sort.Search over the whole array, with an unsigned comparison. */
   private static int reference(long[] tokens, long key) {
-    for (int i = 0; i < tokens.length; i++) {
-      if (Long.compareUnsigned(tokens[i], key) >= 0) {
-        return i;
+    int lo = 0;
+    int hi = tokens.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (Long.compareUnsigned(tokens[mid], key) >= 0) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
       }
     }
-    return tokens.length;
+    return lo;
   }
 }
