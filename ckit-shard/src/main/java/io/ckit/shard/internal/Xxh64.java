@@ -68,18 +68,14 @@ public final class Xxh64 {
   }
 
   /**
-   * Hashes the UTF-8 encoding of {@code s}, as Go's {@code xxhash.Sum64String}. ASCII strings are
-   * hashed straight from their characters without allocating; other strings go through a
-   * {@link Xxh64Digest}. Unpaired surrogates encode as {@code '?'}, as
-   * {@link String#getBytes(java.nio.charset.Charset)} does.
+   * Hashes the UTF-8 encoding of {@code s}, as Go's {@code xxhash.Sum64String}. ASCII text is
+   * hashed straight from the characters, eight at a time; at the first non-ASCII character the
+   * string is rehashed through an {@link Xxh64Digest}, which the JIT can usually keep off the heap.
+   * Unpaired surrogates encode as {@code '?'}, as {@link
+   * String#getBytes(java.nio.charset.Charset)} does.
    */
   public static long hashString(String s) {
     int len = s.length();
-    for (int i = 0; i < len; i++) {
-      if (s.charAt(i) >= 0x80) {
-        return new Xxh64Digest().writeUtf8(s).sum();
-      }
-    }
     int i = 0;
     long h;
     if (len >= 32) {
@@ -88,10 +84,17 @@ public final class Xxh64 {
       long v3 = 0;
       long v4 = -P1;
       for (int limit = len - 32; i <= limit; i += 32) {
-        v1 = round(v1, asciiLane(s, i));
-        v2 = round(v2, asciiLane(s, i + 8));
-        v3 = round(v3, asciiLane(s, i + 16));
-        v4 = round(v4, asciiLane(s, i + 24));
+        long l0 = asciiLane(s, i);
+        long l1 = asciiLane(s, i + 8);
+        long l2 = asciiLane(s, i + 16);
+        long l3 = asciiLane(s, i + 24);
+        if ((l0 | l1 | l2 | l3) < 0) {
+          return hashUtf8(s);
+        }
+        v1 = round(v1, l0);
+        v2 = round(v2, l1);
+        v3 = round(v3, l2);
+        v4 = round(v4, l3);
       }
       h = merge(v1, v2, v3, v4);
     } else {
@@ -99,16 +102,26 @@ public final class Xxh64 {
     }
     h += len;
     for (; i + 8 <= len; i += 8) {
-      h = lane(h, asciiLane(s, i));
+      long l = asciiLane(s, i);
+      if (l < 0) {
+        return hashUtf8(s);
+      }
+      h = lane(h, l);
     }
-    if (i + 4 <= len) {
-      h = half(h, s.charAt(i) | s.charAt(i + 1) << 8 | s.charAt(i + 2) << 16 | s.charAt(i + 3) << 24);
-      i += 4;
+    long rest = 0;
+    int n = len - i;
+    for (int k = 0; k < n; k++) {
+      char c = s.charAt(i + k);
+      if (c >= 0x80) {
+        return hashUtf8(s);
+      }
+      rest |= (long) c << (k << 3);
     }
-    for (; i < len; i++) {
-      h = single(h, (byte) s.charAt(i));
-    }
-    return avalanche(h);
+    return avalanche(tail(h, rest, n));
+  }
+
+  private static long hashUtf8(String s) {
+    return new Xxh64Digest().writeUtf8(s).sum();
   }
 
   /**
@@ -144,16 +157,7 @@ public final class Xxh64 {
         return avalanche(lane(h, second));
       }
     }
-    if (left >= 4) {
-      h = half(h, (int) rest);
-      rest >>>= 32;
-      left -= 4;
-    }
-    for (; left > 0; left--) {
-      h = single(h, (byte) rest);
-      rest >>>= 8;
-    }
-    return avalanche(h);
+    return avalanche(tail(h, rest, left));
   }
 
   /**
@@ -171,15 +175,38 @@ public final class Xxh64 {
     return x + 0x3030303030303030L + letters * ('a' - '0' - 10);
   }
 
+  /**
+   * Returns chars {@code i..i+7} of {@code s} as a little-endian lane of ASCII bytes, or a negative
+   * number if any of them is not ASCII (an ASCII lane never has its top bit set).
+   */
   static long asciiLane(String s, int i) {
-    return (long) s.charAt(i)
-        | (long) s.charAt(i + 1) << 8
-        | (long) s.charAt(i + 2) << 16
-        | (long) s.charAt(i + 3) << 24
-        | (long) s.charAt(i + 4) << 32
-        | (long) s.charAt(i + 5) << 40
-        | (long) s.charAt(i + 6) << 48
-        | (long) s.charAt(i + 7) << 56;
+    int c0 = s.charAt(i);
+    int c1 = s.charAt(i + 1);
+    int c2 = s.charAt(i + 2);
+    int c3 = s.charAt(i + 3);
+    int c4 = s.charAt(i + 4);
+    int c5 = s.charAt(i + 5);
+    int c6 = s.charAt(i + 6);
+    int c7 = s.charAt(i + 7);
+    if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) >= 0x80) {
+      return -1;
+    }
+    return c0 | (long) c1 << 8 | (long) c2 << 16 | (long) c3 << 24 | (long) c4 << 32
+        | (long) c5 << 40 | (long) c6 << 48 | (long) c7 << 56;
+  }
+
+  /** Mixes the last {@code n < 8} bytes, held little-endian in {@code rest}, into {@code h}. */
+  static long tail(long h, long rest, int n) {
+    if (n >= 4) {
+      h = half(h, (int) rest);
+      rest >>>= 32;
+      n -= 4;
+    }
+    for (; n > 0; n--) {
+      h = single(h, (byte) rest);
+      rest >>>= 8;
+    }
+    return h;
   }
 
   static long longLe(byte[] b, int i) {
