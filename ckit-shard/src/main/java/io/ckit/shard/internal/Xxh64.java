@@ -13,7 +13,7 @@ import java.nio.ByteOrder;
  * ({@code github.com/cespare/xxhash/v2}).
  *
  * <p>Stateless and thread-safe. The string and hex variants hash the UTF-8 or ASCII bytes without
- * materialising them; see {@link Xxh64Digest} for the streaming form.
+ * materialising them or allocating; see {@link Xxh64Digest} for the streaming form.
  */
 public final class Xxh64 {
   static final long P1 = 0x9E3779B185EBCA87L;
@@ -70,7 +70,7 @@ public final class Xxh64 {
   /**
    * Hashes the UTF-8 encoding of {@code s}, as Go's {@code xxhash.Sum64String}. ASCII text is
    * hashed straight from the characters, eight at a time; at the first non-ASCII character the
-   * string is rehashed through an {@link Xxh64Digest}, which the JIT can usually keep off the heap.
+   * string is rehashed by a general UTF-8 path. Neither path allocates.
    * Unpaired surrogates encode as {@code '?'}, as {@link
    * String#getBytes(java.nio.charset.Charset)} does.
    */
@@ -120,8 +120,92 @@ public final class Xxh64 {
     return avalanche(tail(h, rest, n));
   }
 
+  /**
+   * Hashes the UTF-8 encoding of any string in one pass, without allocating: characters are
+   * encoded into a pending word, every full word is a lane, and lanes are kept in locals until a
+   * 32-byte stripe is complete, as {@link Xxh64Digest} does with fields.
+   */
   private static long hashUtf8(String s) {
-    return new Xxh64Digest().writeUtf8(s).sum();
+    long v1 = P1 + P2;
+    long v2 = P2;
+    long v3 = 0;
+    long v4 = -P1;
+    long l0 = 0;
+    long l1 = 0;
+    long l2 = 0;
+    int lanes = 0; // full lanes held in l0..l2
+    long pending = 0; // the next lane's first `count` bytes
+    int count = 0;
+    long total = 0;
+    int len = s.length();
+    int probeFrom = 0; // after a failed 8-character ASCII probe, encode singly for a while
+    for (int i = 0; i < len; ) {
+      long bytes;
+      int n;
+      long ascii = i >= probeFrom && i + 8 <= len ? asciiLane(s, i) : -1;
+      if (ascii < 0 && i >= probeFrom) {
+        probeFrom = i + 8;
+      }
+      if (ascii >= 0) {
+        bytes = ascii;
+        n = 8;
+        i += 8;
+      } else {
+        char c = s.charAt(i++);
+        if (c < 0x80) {
+          bytes = c;
+          n = 1;
+        } else if (c < 0x800) {
+          bytes = (0xC0 | c >>> 6) | (0x80 | c & 0x3F) << 8;
+          n = 2;
+        } else if (!Character.isSurrogate(c)) {
+          bytes = (0xE0 | c >>> 12) | (0x80 | c >>> 6 & 0x3F) << 8 | (0x80 | c & 0x3F) << 16;
+          n = 3;
+        } else if (Character.isHighSurrogate(c) && i < len && Character.isLowSurrogate(s.charAt(i))) {
+          int cp = Character.toCodePoint(c, s.charAt(i++));
+          bytes = (0xF0 | cp >>> 18) | (0x80 | cp >>> 12 & 0x3F) << 8
+              | (0x80 | cp >>> 6 & 0x3F) << 16 | (long) (0x80 | cp & 0x3F) << 24;
+          n = 4;
+        } else {
+          bytes = '?';
+          n = 1;
+        }
+      }
+      total += n;
+      if (count + n < 8) {
+        pending |= bytes << (count << 3);
+        count += n;
+        continue;
+      }
+      // A lane is complete: the pending bytes, then the first 8 - count of the new ones.
+      long lane = pending | bytes << (count << 3);
+      int used = 8 - count;
+      pending = used == 8 ? 0 : bytes >>> (used << 3);
+      count = n - used;
+      switch (lanes) {
+        case 0 -> l0 = lane;
+        case 1 -> l1 = lane;
+        case 2 -> l2 = lane;
+        default -> {
+          v1 = round(v1, l0);
+          v2 = round(v2, l1);
+          v3 = round(v3, l2);
+          v4 = round(v4, lane);
+        }
+      }
+      lanes = (lanes + 1) & 3;
+    }
+    long h = (total >= 32 ? merge(v1, v2, v3, v4) : P5) + total;
+    if (lanes > 0) {
+      h = lane(h, l0);
+    }
+    if (lanes > 1) {
+      h = lane(h, l1);
+    }
+    if (lanes > 2) {
+      h = lane(h, l2);
+    }
+    return avalanche(tail(h, pending, count));
   }
 
   /**
