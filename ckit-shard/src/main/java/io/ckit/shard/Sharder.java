@@ -23,8 +23,9 @@ import java.util.List;
  * name returns.
  *
  * <p>Thread safety: all methods may be called concurrently. Each {@link #setPeers} publishes an
- * immutable snapshot; {@link #lookup} and {@link #peers} take no locks and always see one whole
- * snapshot, never a mix of two.
+ * immutable snapshot; {@link #lookup} and {@link #peers} take no locks, never wait for a rebuild,
+ * and always see one whole snapshot, never a mix of two. Concurrent {@link #setPeers} calls are
+ * applied one at a time.
  */
 public interface Sharder {
 
@@ -71,7 +72,8 @@ public interface Sharder {
    * @param peers the cluster's peers, in any order
    * @throws NullPointerException if {@code peers} or any element is null
    * @throws IllegalArgumentException if two non-viewer peers have the same name (Go would return
-   *     the name twice, or loop forever in a ring lookup)
+   *     the name twice, or loop forever in a ring lookup), or if a ring would need more than about
+   *     2^31 tokens
    */
   void setPeers(Collection<Peer> peers);
 

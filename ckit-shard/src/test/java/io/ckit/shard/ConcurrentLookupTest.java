@@ -151,7 +151,7 @@ class ConcurrentLookupTest {
     return false;
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static List<Peer>[][][] newExpected() {
     return new List[SETS][KEYS][2];
   }

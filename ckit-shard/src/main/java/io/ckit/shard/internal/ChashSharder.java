@@ -20,8 +20,9 @@ import java.util.Objects;
  * chasher}.
  *
  * <p>Each {@link #setPeers} builds a new immutable {@link Snapshot} and publishes it through a
- * volatile field; lookups read that field once and take no locks. Concurrent {@code setPeers} calls
- * do not block each other: the last one to publish wins.
+ * volatile field; lookups read that field once and take no locks. {@code setPeers} calls are
+ * serialised on this object's monitor, so concurrent calls take effect in the order they acquire
+ * it, as Go's take its mutex; lookups never wait for a rebuild.
  */
 public final class ChashSharder implements Sharder {
   private final Algorithm algorithm;
@@ -38,7 +39,7 @@ public final class ChashSharder implements Sharder {
   }
 
   @Override
-  public void setPeers(Collection<Peer> peers) {
+  public synchronized void setPeers(Collection<Peer> peers) {
     Peer[] all = peers.toArray(new Peer[0]);
     int eligible = 0;
     for (Peer p : all) {

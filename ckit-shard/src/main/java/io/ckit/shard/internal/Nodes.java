@@ -60,6 +60,7 @@ public final class Nodes {
    *
    * @param remap for each node, its index in the result, or -1 to drop it; the kept indices must
    *     be 0, 1, 2, ... in order
+   * @param count how many nodes are kept
    */
   public Nodes subset(int[] remap, int count) {
     Peer[] p = new Peer[count];
