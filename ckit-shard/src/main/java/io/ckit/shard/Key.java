@@ -20,7 +20,7 @@ public record Key(long value) {
 
   /**
    * Returns the key of a string: the XXH64 (seed 0) of its UTF-8 bytes, exactly as Go's {@code
-   * shard.StringKey}. ASCII strings are hashed without allocating.
+   * shard.StringKey}. The UTF-8 bytes are produced on the fly; nothing is allocated but the key.
    *
    * <p>Unpaired surrogates, which have no UTF-8 form, are hashed as {@code '?'}, as {@link
    * String#getBytes(java.nio.charset.Charset)} encodes them.

@@ -70,9 +70,8 @@ public final class Xxh64 {
   /**
    * Hashes the UTF-8 encoding of {@code s}, as Go's {@code xxhash.Sum64String}. ASCII text is
    * hashed straight from the characters, eight at a time; at the first non-ASCII character the
-   * string is rehashed by a general UTF-8 path. Neither path allocates.
-   * Unpaired surrogates encode as {@code '?'}, as {@link
-   * String#getBytes(java.nio.charset.Charset)} does.
+   * string is rehashed by a general UTF-8 path. Neither path allocates. Unpaired surrogates
+   * encode as {@code '?'}, as {@link String#getBytes(java.nio.charset.Charset)} does.
    */
   public static long hashString(String s) {
     int len = s.length();
