@@ -5,10 +5,12 @@
 package io.ckit.peer;
 
 /**
- * Reads and writes the four-field Peer JSON object without a JSON library. Field order on output
- * follows Go's {@code encoding/json} (declaration order: name, addr, isSelf, state); input accepts
- * any order, ignores unknown fields whose values are strings, numbers, booleans or null, and
- * rejects anything else.
+ * Reads and writes the four-field Peer JSON object without a JSON library, byte for byte as Go's
+ * {@code encoding/json} does for ckit's {@code Peer}. Output follows declaration order (name, addr,
+ * isSelf, state). Input, like Go's: accepts fields in any order, matches their names without
+ * regard to case, lets a later duplicate win, treats {@code null} as "leave unset", skips unknown
+ * fields of any JSON type, and rejects a missing or unknown state with Go's message ({@code unknown
+ * state ""}).
  */
 final class PeerJson {
   private final String text;
@@ -38,7 +40,7 @@ final class PeerJson {
     String name = "";
     String addr = "";
     boolean self = false;
-    String state = null;
+    String state = "";
     skipSpace();
     expect('{');
     skipSpace();
@@ -51,12 +53,18 @@ final class PeerJson {
         skipSpace();
         expect(':');
         skipSpace();
-        switch (field) {
-          case "name" -> name = readString();
-          case "addr" -> addr = readString();
-          case "isSelf" -> self = readBoolean();
-          case "state" -> state = readString();
-          default -> skipScalar();
+        if (text.startsWith("null", pos)) {
+          pos += 4;
+        } else if (field.equalsIgnoreCase("name")) {
+          name = readString();
+        } else if (field.equalsIgnoreCase("addr")) {
+          addr = readString();
+        } else if (field.equalsIgnoreCase("isSelf")) {
+          self = readBoolean();
+        } else if (field.equalsIgnoreCase("state")) {
+          state = readString();
+        } else {
+          skipValue(0);
         }
         skipSpace();
         char c = next();
@@ -72,9 +80,6 @@ final class PeerJson {
     if (pos != text.length()) {
       throw error("trailing characters");
     }
-    if (state == null) {
-      throw new IllegalArgumentException("peer JSON has no state field");
-    }
     return new Peer(name, addr, self, State.parse(state));
   }
 
@@ -88,8 +93,11 @@ final class PeerJson {
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
         default -> {
-          // Go escapes <, > and & for HTML safety; do the same so the bytes match.
+          // Go escapes <, > and & for HTML safety, and U+2028/U+2029 for JavaScript; do the same
+          // so the bytes match. Since Go 1.22, \b and \f have short escapes (above).
           if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
             out.append(String.format("\\u%04x", (int) c));
           } else {
@@ -149,8 +157,38 @@ final class PeerJson {
     throw error("expected a boolean");
   }
 
-  private void skipScalar() {
+  private void skipValue(int depth) {
+    if (depth > 64) {
+      throw error("nested too deeply");
+    }
     char c = peek();
+    if (c == '{' || c == '[') {
+      char close = c == '{' ? '}' : ']';
+      pos++;
+      skipSpace();
+      if (peek() == close) {
+        pos++;
+        return;
+      }
+      while (true) {
+        skipSpace();
+        if (close == '}') {
+          readString();
+          skipSpace();
+          expect(':');
+          skipSpace();
+        }
+        skipValue(depth + 1);
+        skipSpace();
+        char next = next();
+        if (next == close) {
+          return;
+        }
+        if (next != ',') {
+          throw error("expected ',' or '" + close + "'");
+        }
+      }
+    }
     if (c == '"') {
       readString();
       return;
