@@ -27,11 +27,12 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * One test node: a Jetty server serving a {@link GossipTransport}, and the HTTP/2 client the
- * transport dials with. Over loopback h2c, loopback TLS (ALPN h2) or an in-memory connector.
+ * transport dials with. Over loopback h2c, loopback TLS (ALPN h2, certificate from {@link
+ * TestCerts}) or an in-memory connector. Public for the interop tests.
  */
-final class TestNode implements AutoCloseable {
+public final class TestNode implements AutoCloseable {
   /** How the node is reached. */
-  enum Mode {
+  public enum Mode {
     H2C,
     TLS,
     MEMORY
@@ -39,12 +40,18 @@ final class TestNode implements AutoCloseable {
 
   private static int memoryNodes;
 
-  final Mode mode;
-  final Server server;
-  final HttpClient client;
-  final GossipTransport transport;
+  /** How the node is reached. */
+  public final Mode mode;
+  /** The node's server. */
+  public final Server server;
+  /** The node's HTTP/2 client. */
+  public final HttpClient client;
+  /** The transport under test. */
+  public final GossipTransport transport;
+  /** The recording sink, or null if the node was started with another sink. */
   final RecordingSink sink;
-  final String address;
+  /** The address peers dial: {@code 127.0.0.1:port}, or a name routed to the memory connector. */
+  public final String address;
 
   private TestNode(
       Mode mode,
@@ -78,6 +85,25 @@ final class TestNode implements AutoCloseable {
    */
   static TestNode start(
       Mode mode,
+      Consumer<TransportConfig.Builder> tweak,
+      Function<GossipTransport, Handler> handlerOf) {
+    return start(mode, new RecordingSink(), tweak, handlerOf);
+  }
+
+  /**
+   * Starts a node with any sink, serving the transport's core handler.
+   *
+   * @param mode how the node is reached
+   * @param sink receives what peers send
+   * @return the started node; close it
+   */
+  public static TestNode start(Mode mode, TransportSink sink) {
+    return start(mode, sink, b -> {}, GossipTransport::handler);
+  }
+
+  private static TestNode start(
+      Mode mode,
+      TransportSink sink,
       Consumer<TransportConfig.Builder> tweak,
       Function<GossipTransport, Handler> handlerOf) {
     try {
@@ -131,7 +157,6 @@ final class TestNode implements AutoCloseable {
       }
       tweak.accept(config);
       config.routes(merge(config.build().routes(), ownRoute));
-      RecordingSink sink = new RecordingSink();
       GossipTransport transport = new GossipTransport(config.build(), client, sink);
       server.setHandler(handlerOf.apply(transport));
       server.start();
@@ -139,7 +164,13 @@ final class TestNode implements AutoCloseable {
       if (address == null) {
         address = "127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
       }
-      return new TestNode(mode, server, client, transport, sink, address);
+      return new TestNode(
+          mode,
+          server,
+          client,
+          transport,
+          sink instanceof RecordingSink recording ? recording : null,
+          address);
     } catch (Exception e) {
       throw new IllegalStateException("cannot start a " + mode + " test node", e);
     }
@@ -167,6 +198,11 @@ final class TestNode implements AutoCloseable {
   /** Returns a transport config route so {@code other}'s client can reach this memory node. */
   Map<String, org.eclipse.jetty.io.Transport> routes() {
     return transport.config().routes();
+  }
+
+  /** Returns the port of a TCP node. */
+  public int port() {
+    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
   }
 
   @Override
