@@ -44,8 +44,7 @@ final class GossipHandler extends Handler.Abstract {
             request.getConnectionMetaData().getHttpVersion(),
             request.getHeaders().get(HttpHeader.CONTENT_TYPE));
     if (status != 0) {
-      response.setStatus(status);
-      callback.succeeded();
+      respond(response, status, callback);
       return true;
     }
     String remote =
@@ -57,6 +56,17 @@ final class GossipHandler extends Handler.Abstract {
       stream.accept();
     }
     return true;
+  }
+
+  /**
+   * Commits {@code status} with an empty body. Writing the last (empty) content explicitly matters:
+   * completing the callback with request content still unread would make Jetty answer 500
+   * ("unconsumed content") instead, for example when a stream is rejected while its dialer keeps
+   * the request body open.
+   */
+  private static void respond(Response response, int status, Callback callback) {
+    response.setStatus(status);
+    response.write(true, null, callback);
   }
 
   static boolean isMessagePath(String path) {
@@ -106,15 +116,13 @@ final class GossipHandler extends Handler.Abstract {
         } catch (WireFormatException e) {
           transport.metrics().frameError();
           transport.metrics().reject(TransportMetrics.Rejection.MALFORMED_FRAME);
-          response.setStatus(HttpStatus.BAD_REQUEST_400);
-          callback.succeeded();
+          respond(response, HttpStatus.BAD_REQUEST_400, callback);
           return;
         } finally {
           chunk.release();
         }
         if (chunk.isLast()) {
-          response.setStatus(HttpStatus.OK_200);
-          callback.succeeded();
+          respond(response, HttpStatus.OK_200, callback);
           return;
         }
       }
