@@ -52,7 +52,10 @@ abstract class FramedStream implements StreamConnection {
   /** Ends this side of the exchange (END_STREAM) after the last frame; completes {@code done}. */
   abstract void endOutput(Callback done);
 
-  /** Tears the exchange down (RST_STREAM). Called at most once, never under the lock. */
+  /**
+   * Tears the exchange down (RST_STREAM). Called at most once, after the stream finished, never
+   * under the lock.
+   */
   abstract void abortExchange(Throwable cause);
 
   /** Called once when both directions ended cleanly; server streams then finish the exchange. */
@@ -168,22 +171,25 @@ abstract class FramedStream implements StreamConnection {
     }
   }
 
-  /** Fails the stream: resets the exchange and reports {@code cause}. Idempotent. */
+  /**
+   * Fails the stream: reports {@code cause} and resets the exchange. Idempotent; once the stream
+   * finished, later failures (such as the peer's reaction to our reset) are ignored.
+   */
   final void fail(Throwable cause) {
-    synchronized (lock) {
-      if (finished) {
-        return;
-      }
+    if (finish(cause)) {
+      abortExchange(cause);
     }
-    abortExchange(cause);
-    finish(cause);
   }
 
-  /** Reports the end of the stream to the listener, exactly once. */
-  final void finish(Throwable cause) {
+  /**
+   * Marks the stream finished and reports the end to the listener, exactly once.
+   *
+   * @return true if this call finished the stream; false if it was already finished
+   */
+  final boolean finish(Throwable cause) {
     synchronized (lock) {
       if (finished) {
-        return;
+        return false;
       }
       finished = true;
       closing = true;
@@ -198,6 +204,7 @@ abstract class FramedStream implements StreamConnection {
             listener.onClosed(cause);
           }
         });
+    return true;
   }
 
   final boolean isFinished() {

@@ -116,8 +116,17 @@ public final class GossipTransport {
       return;
     }
     packets.stop();
+    // Finish every stream before resetting any: a reset can reach a peer stream of this same
+    // transport (in memory, even on this thread) and must not pre-empt its "stopped" cause.
+    TransportException cause = stopped();
+    List<FramedStream> finished = new java.util.ArrayList<>();
     for (FramedStream stream : List.copyOf(streams)) {
-      stream.fail(stopped());
+      if (stream.finish(cause)) {
+        finished.add(stream);
+      }
+    }
+    for (FramedStream stream : finished) {
+      stream.abortExchange(cause);
     }
   }
 
@@ -244,6 +253,9 @@ public final class GossipTransport {
     metrics.streamOpened();
     if (!isRunning()) {
       stream.fail(stopped());
+    }
+    if (stream.isFinished()) {
+      streamEnded(stream); // it may have finished before it was added
     }
   }
 

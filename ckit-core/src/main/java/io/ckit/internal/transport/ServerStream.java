@@ -51,8 +51,13 @@ final class ServerStream extends FramedStream {
   }
 
   private void committed() {
-    transport().streamStarted(this);
+    if (!transport().isRunning()) {
+      commitFailed(GossipTransport.stopped());
+      return;
+    }
+    // The listener is attached before the stream can finish, so onClosed always has a target.
     runSerially(() -> attach(transport().sink().onStream(this)));
+    transport().streamStarted(this);
     readLoop();
   }
 

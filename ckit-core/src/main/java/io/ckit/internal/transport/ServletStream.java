@@ -71,8 +71,12 @@ final class ServletStream extends FramedStream implements ReadListener, WriteLis
       }
     }
     if (accept) {
-      transport().streamStarted(this);
+      if (!transport().isRunning()) {
+        abortExchange(GossipTransport.stopped());
+        return;
+      }
       runSerially(() -> attach(transport().sink().onStream(this)));
+      transport().streamStarted(this);
       req.getInputStream().setReadListener(this);
     }
     progress();

@@ -170,6 +170,7 @@ class GossipTransportTest {
       node.sink.streams = c -> serverSide;
       QueueListener listener = new QueueListener();
       open(node, node.address, listener);
+      assertNotNull(node.sink.accepted.poll(20, TimeUnit.SECONDS), "the sink got the stream");
       node.transport.stop();
       assertInstanceOf(TransportException.class, listener.awaitClosed());
       assertInstanceOf(TransportException.class, serverSide.awaitClosed());
@@ -180,6 +181,51 @@ class GossipTransportTest {
       assertTrue(
           node.transport.openStream(node.address, LONG, new QueueListener())
               .isCompletedExceptionally());
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void shouldServeStrippedPathsUnderAContextBesideTheApplication() throws Exception {
+    java.util.function.Function<GossipTransport, org.eclipse.jetty.server.Handler> mount =
+        t -> {
+          org.eclipse.jetty.server.handler.ContextHandlerCollection contexts =
+              new org.eclipse.jetty.server.handler.ContextHandlerCollection();
+          contexts.addHandler(
+              new org.eclipse.jetty.server.handler.ContextHandler(
+                  t.handler(), GossipTransport.BASE_ROUTE));
+          contexts.addHandler(
+              new org.eclipse.jetty.server.handler.ContextHandler(
+                  new org.eclipse.jetty.server.Handler.Abstract() {
+                    @Override
+                    public boolean handle(
+                        org.eclipse.jetty.server.Request request,
+                        org.eclipse.jetty.server.Response response,
+                        org.eclipse.jetty.util.Callback callback) {
+                      org.eclipse.jetty.io.Content.Sink.write(
+                          response, true, "app", callback);
+                      return true;
+                    }
+                  },
+                  "/"));
+          return contexts;
+        };
+    try (TestNode node = TestNode.start(TestNode.Mode.H2C, b -> {}, mount)) {
+      QueueListener listener = new QueueListener();
+      StreamConnection stream = open(node, node.address, listener);
+      assertTrue(stream.write(new byte[] {7}));
+      assertArrayEquals(new byte[] {7}, listener.read(1));
+      stream.close();
+      assertNull(listener.awaitClosed());
+      node.transport.sendPacket(node.address, new byte[] {8});
+      assertArrayEquals(
+          new byte[] {8}, node.sink.packets.poll(20, TimeUnit.SECONDS).payload());
+      assertEquals(
+          "app",
+          node.client
+              .newRequest("http://" + node.address + "/somewhere")
+              .timeout(10, TimeUnit.SECONDS)
+              .send()
+              .getContentAsString());
     }
   }
 
