@@ -23,8 +23,8 @@ final class Lzw {
   private static final int EOF = 257;
   private static final int MAX_WIDTH = 12;
   private static final int MAX_CODE = (1 << MAX_WIDTH) - 1;
-  private static final int TABLE_SIZE = 4 << MAX_WIDTH;
-  private static final int TABLE_MASK = TABLE_SIZE - 1;
+  /** Go's hash table size: 4x the 4096 possible codes. */
+  private static final int MAX_TABLE_SIZE = 4 << MAX_WIDTH;
 
   private Lzw() {}
 
@@ -33,9 +33,14 @@ final class Lzw {
     return new Encoder(len).encode(in, off, len);
   }
 
-  /** The writer's state for one call. */
+  /**
+   * The writer's state for one call. The hash table only maps (code, byte) pairs to codes, so its
+   * size does not affect the output; it is sized to the input (at most one entry per input byte,
+   * at most 4096 live entries) to keep small messages cheap.
+   */
   private static final class Encoder {
-    private final int[] table = new int[TABLE_SIZE]; // key << 12 | code; 0 = empty
+    private final int[] table; // key << 12 | code; 0 = empty
+    private final int tableMask;
     private byte[] out;
     private int size;
     private int bits;
@@ -46,6 +51,9 @@ final class Lzw {
 
     Encoder(int inputLength) {
       out = new byte[Math.max(16, inputLength / 2 + 8)];
+      int size = Integer.highestOneBit(Math.max(16, Math.min(inputLength, 1 << MAX_WIDTH)) * 4 - 1);
+      table = new int[Math.min(MAX_TABLE_SIZE, size)];
+      tableMask = table.length - 1;
     }
 
     private void write(int code) {
@@ -89,13 +97,13 @@ final class Lzw {
         for (int i = off + 1, end = off + len; i < end; i++) {
           int literal = in[i] & 0xFF;
           int key = code << 8 | literal;
-          int hash = ((key >>> 12) ^ key) & TABLE_MASK;
+          int hash = ((key >>> 12) ^ key) & tableMask;
           for (int h = hash, t = table[h]; t != 0; ) {
             if (key == t >>> 12) {
               code = t & MAX_CODE;
               continue outer;
             }
-            h = (h + 1) & TABLE_MASK;
+            h = (h + 1) & tableMask;
             t = table[h];
           }
           write(code);
@@ -104,7 +112,7 @@ final class Lzw {
             continue;
           }
           while (table[hash] != 0) {
-            hash = (hash + 1) & TABLE_MASK;
+            hash = (hash + 1) & tableMask;
           }
           table[hash] = key << 12 | hi;
         }

@@ -195,7 +195,7 @@ final class MsgpackReader {
     }
     int len = readStringHeader();
     if (len < 0) {
-      return -1; // a nil key names no field
+      throw new WireFormatException("nil map key at offset " + (pos - 1)); // as go-msgpack
     }
     int keyStart = pos;
     pos += len;

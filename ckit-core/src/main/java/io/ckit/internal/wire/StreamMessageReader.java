@@ -26,7 +26,7 @@ import java.util.Arrays;
  *
  * <p>Work is incremental: each byte is examined a bounded number of times however the stream is
  * chunked. Memory is bounded: the reader holds at most {@code maxMessageBytes} of an incomplete
- * message plus the last chunk, and rejects any message whose declared or scanned size exceeds
+ * message (plus a label header) and the last chunk, and rejects any message whose declared or scanned size exceeds
  * {@code maxMessageBytes}.
  *
  * <p>Not thread-safe: one reader per stream direction, used by one thread at a time. After a
@@ -89,7 +89,7 @@ public final class StreamMessageReader {
     if (len == 0) {
       return;
     }
-    if (limit - start > maxMessageBytes) {
+    if (phase == Phase.COMPLETE && limit - start > maxMessageBytes) {
       throw fail(new WireFormatException(
           "more than " + maxMessageBytes + " bytes buffered: poll() complete messages first"));
     }
@@ -168,7 +168,8 @@ public final class StreamMessageReader {
     } catch (WireFormatException e) {
       throw fail(e);
     }
-    if (phase != Phase.COMPLETE && limit - start > maxMessageBytes) {
+    // An incomplete label header (at most 257 bytes) does not count against the message limit.
+    if (phase != Phase.COMPLETE && phase != Phase.LABEL && limit - start > maxMessageBytes) {
       throw fail(new WireFormatException(
           "stream message exceeds " + maxMessageBytes + " bytes and is still incomplete"));
     }
