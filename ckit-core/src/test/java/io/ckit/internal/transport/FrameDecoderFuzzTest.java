@@ -23,7 +23,7 @@ import java.util.List;
 class FrameDecoderFuzzTest {
   private static final int LIMIT = 4096;
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest
   void frameDecoder(FuzzedDataProvider data) {
     int chunk = data.consumeInt(1, 64);
     byte[] body = data.consumeRemainingAsBytes();
