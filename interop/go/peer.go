@@ -23,6 +23,7 @@ import (
 	"github.com/grafana/ckit"
 	"github.com/grafana/ckit/peer"
 	"github.com/grafana/ckit/shard"
+	"github.com/prometheus/client_golang/prometheus"
 	"golang.org/x/net/http2"
 	"golang.org/x/net/http2/h2c"
 )
@@ -44,6 +45,7 @@ import (
 //	peers                                             -> {"reply":"peers","ok":true,"peers":[...]}
 //	lookup <ring|rendezvous|multiprobe> <key> <n> <read|readwrite>
 //	                                                  -> {"reply":"lookup","ok":true,"owners":[...]}
+//	metrics [prefix]                                  -> {"reply":"metrics","ok":true,"metrics":{"name{label=\"v\"}":value,...}}
 //	stop                                              -> {"reply":"stop","ok":true}  (leave + shutdown)
 //	exit                                              -> {"reply":"exit","ok":true}, then the process exits 0
 //
@@ -266,6 +268,12 @@ func (p *peerProcess) execute(cmd string, args []string) (map[string]any, error)
 		return map[string]any{"peers": p.node.Peers()}, nil
 	case "lookup":
 		return p.lookup(args)
+	case "metrics":
+		prefix := ""
+		if len(args) > 0 {
+			prefix = args[0]
+		}
+		return p.metrics(prefix)
 	case "stop", "exit":
 		return nil, p.shutdown()
 	default:
@@ -314,6 +322,47 @@ func (p *peerProcess) lookup(args []string) (map[string]any, error) {
 		return nil, err
 	}
 	return map[string]any{"key": uint64(key), "owners": owners}, nil
+}
+
+// metrics gathers the node's Prometheus metrics (ckit's Node.Metrics) whose names start with prefix.
+func (p *peerProcess) metrics(prefix string) (map[string]any, error) {
+	reg := prometheus.NewRegistry()
+	if err := reg.Register(p.node.Metrics()); err != nil {
+		return nil, err
+	}
+	families, err := reg.Gather()
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]float64{}
+	for _, mf := range families {
+		if !strings.HasPrefix(mf.GetName(), prefix) {
+			continue
+		}
+		for _, m := range mf.GetMetric() {
+			key := mf.GetName()
+			if len(m.GetLabel()) > 0 {
+				labels := make([]string, 0, len(m.GetLabel()))
+				for _, l := range m.GetLabel() {
+					labels = append(labels, fmt.Sprintf("%s=%q", l.GetName(), l.GetValue()))
+				}
+				key += "{" + strings.Join(labels, ",") + "}"
+			}
+			switch {
+			case m.GetCounter() != nil:
+				out[key] = m.GetCounter().GetValue()
+			case m.GetGauge() != nil:
+				out[key] = m.GetGauge().GetValue()
+			case m.GetUntyped() != nil:
+				out[key] = m.GetUntyped().GetValue()
+			case m.GetHistogram() != nil:
+				out[key+"_count"] = float64(m.GetHistogram().GetSampleCount())
+			case m.GetSummary() != nil:
+				out[key+"_count"] = float64(m.GetSummary().GetSampleCount())
+			}
+		}
+	}
+	return map[string]any{"metrics": out}, nil
 }
 
 // shutdown leaves the cluster and stops the node; the HTTP server keeps answering (503) until exit.

@@ -34,7 +34,8 @@ import org.eclipse.jetty.server.Handler;
  * ALPN {@code h2} for {@code https}; with TLS the {@code jetty-alpn-java-client} jar must be present
  * ({@link #start()} checks). The server connector must offer {@code HTTP2CServerConnectionFactory}
  * (h2c) or ALPN with {@code HTTP2ServerConnectionFactory}; HTTP/1.x requests are answered 505. The
- * embedder starts and stops the {@code Server} and {@code HttpClient}.
+ * embedder starts and stops the {@code Server} and {@code HttpClient}. Jetty's idle timeouts (30 s
+ * by default on both sides) also bound a silent stream.
  *
  * <p>Threads: the transport creates no threads of its own and holds none per packet or stream. All
  * work runs on the threads of the Jetty {@code Server} and {@code HttpClient}; packet sending is
@@ -104,6 +105,7 @@ public final class GossipTransport {
     if (!state.compareAndSet(State.NEW, State.RUNNING) && state.get() == State.STOPPED) {
       throw new IllegalStateException("a stopped transport cannot be restarted");
     }
+    packets.kick(); // packets queued before start
   }
 
   /**

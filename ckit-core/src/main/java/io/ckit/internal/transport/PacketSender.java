@@ -103,6 +103,11 @@ final class PacketSender {
     }
   }
 
+  /** Starts draining packets queued so far (used when the transport starts). */
+  void kick() {
+    scheduleDrain();
+  }
+
   private void scheduleDrain() {
     if (!transport.isRunning() || !drainScheduled.compareAndSet(false, true)) {
       return;
