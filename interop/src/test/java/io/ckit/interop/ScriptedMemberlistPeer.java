@@ -44,6 +44,8 @@ final class ScriptedMemberlistPeer implements TransportSink {
   final BlockingQueue<AckResp> acks = new LinkedBlockingQueue<>();
   final BlockingQueue<Message> otherMessages = new LinkedBlockingQueue<>();
   final BlockingQueue<PushPull> pushPulls = new LinkedBlockingQueue<>();
+  /** The outer type of each push/pull received on an accepted stream (Go always compresses). */
+  final BlockingQueue<MessageType> pushPullEnvelopes = new LinkedBlockingQueue<>();
   final BlockingQueue<Throwable> errors = new LinkedBlockingQueue<>();
   private volatile GossipTransport transport;
 
@@ -123,6 +125,7 @@ final class ScriptedMemberlistPeer implements TransportSink {
             connection.close();
             return;
           }
+          pushPullEnvelopes.add(m.type());
           pushPulls.add(Codec.decodePushPull(body, 0, body.length));
           connection.write(Codec.compress(Codec.encodePushPull(localPushPull(false))));
           connection.close();
@@ -140,6 +143,7 @@ final class ScriptedMemberlistPeer implements TransportSink {
   /** Reads the reply to a push/pull this node dialed. */
   static final class Dialer implements StreamListener {
     final CompletableFuture<PushPull> reply = new CompletableFuture<>();
+    volatile MessageType replyEnvelope;
     final CompletableFuture<Throwable> closed = new CompletableFuture<>();
     private final StreamMessageReader reader =
         new StreamMessageReader(false, StreamMessageReader.DEFAULT_MAX_MESSAGE_BYTES);
@@ -150,6 +154,7 @@ final class ScriptedMemberlistPeer implements TransportSink {
         reader.feed(chunk, 0, chunk.length);
         StreamMessage m = reader.poll();
         if (m != null) {
+          replyEnvelope = m.type();
           byte[] body = m.uncompressed();
           reply.complete(Codec.decodePushPull(body, 0, body.length));
         }

@@ -16,6 +16,7 @@ import io.ckit.internal.wire.AckResp;
 import io.ckit.internal.wire.Codec;
 import io.ckit.internal.wire.LocalState;
 import io.ckit.internal.wire.Message;
+import io.ckit.internal.wire.MessageType;
 import io.ckit.internal.wire.NodeStateType;
 import io.ckit.internal.wire.Ping;
 import io.ckit.internal.wire.PushNodeState;
@@ -25,6 +26,7 @@ import io.ckit.peer.Peer;
 import io.ckit.peer.State;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +58,7 @@ class TransportInteropTest {
       // Go dialed our /stream and sent its push/pull (LZW-compressed); we answered with ours.
       PushPull fromGo = java.peer.pushPulls.poll(20, TimeUnit.SECONDS);
       assertNotNull(fromGo, "no push/pull from the Go node");
+      assertEquals(MessageType.COMPRESS, java.peer.pushPullEnvelopes.poll());
       assertTrue(fromGo.join(), "a join push/pull");
       PushNodeState goState = only(fromGo.nodes());
       assertEquals("go-1", goState.name());
@@ -88,6 +91,12 @@ class TransportInteropTest {
       assertEquals(State.PARTICIPANT, awaitPeer(go, "java-1").state());
       assertTrue(java.peer.errors.isEmpty(), "decode errors: " + java.peer.errors);
       assertEquals(0, java.node.transport.metrics().failedPackets(), "acks to Go failed");
+      Map<String, Object> goMetrics = goTransportMetrics(go);
+      assertTrue(((Number) goMetrics.get("cluster_transport_tx_packets_total")).longValue() >= 3);
+      assertEquals(0L, ((Number) goMetrics.get("cluster_transport_tx_packets_failed_total"))
+          .longValue(), "Go's pings to the Java handler failed: " + goMetrics);
+      assertEquals(0L, ((Number) goMetrics.get("cluster_transport_stream_tx_packets_failed_total"))
+          .longValue(), "Go's stream writes to the Java handler failed: " + goMetrics);
     }
   }
 
@@ -108,6 +117,7 @@ class TransportInteropTest {
       dialer.closed.get(20, TimeUnit.SECONDS);
 
       assertTrue(reply.join(), "memberlist echoes the dialer's join flag in its reply");
+      assertEquals(MessageType.COMPRESS, dialer.replyEnvelope, "Go compresses its reply");
       PushNodeState goState =
           reply.nodes().stream().filter(n -> n.name().equals("go-2")).findFirst().orElseThrow();
       assertEquals(go.port(), goState.port());
@@ -123,7 +133,56 @@ class TransportInteropTest {
       AckResp ack = awaitAck(java.peer, 424242);
       assertEquals(424242, ack.seqNo());
       assertTrue(java.peer.errors.isEmpty(), "decode errors: " + java.peer.errors);
+      Map<String, Object> goMetrics = goTransportMetrics(go);
+      assertTrue(((Number) goMetrics.get("cluster_transport_rx_packets_total")).longValue() >= 1);
+      assertEquals(0L, ((Number) goMetrics.get("cluster_transport_tx_packets_failed_total"))
+          .longValue(), "Go's ack to the Java handler failed: " + goMetrics);
     }
+  }
+
+  /**
+   * Go's and Java's transport metric names agree: every Go name is exposed by the Java registry,
+   * and Java exposes only the documented extras beyond them.
+   */
+  @org.junit.jupiter.api.Test
+  void javaShouldExposeGoTransportMetricNames() throws Exception {
+    try (JavaSide java = JavaSide.start(Mode.H2C, "java-3");
+        GoPeer go = startGo(Mode.H2C, "go-3")) {
+      java.util.Set<String> goNames = new java.util.TreeSet<>(goTransportMetrics(go).keySet());
+      io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry =
+          new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+              io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+      java.node.transport.metrics().bindTo(registry);
+      java.util.Set<String> javaNames = new java.util.TreeSet<>();
+      for (String line : registry.scrape().split("\n")) {
+        if (!line.startsWith("#") && !line.isBlank()) {
+          javaNames.add(line.substring(0, line.indexOf(' ')).replaceAll("\\{.*", ""));
+        }
+      }
+      java.util.Set<String> missing = new java.util.TreeSet<>(goNames);
+      missing.removeAll(javaNames);
+      assertTrue(missing.isEmpty(), "Go metrics the Java transport lacks: " + missing);
+      java.util.Set<String> extra = new java.util.TreeSet<>(javaNames);
+      extra.removeAll(goNames);
+      assertEquals(
+          new java.util.TreeSet<>(
+              List.of(
+                  // Declared but never registered by Go ckit (metrics.go).
+                  "cluster_transport_stream_rx_packets_failed_total",
+                  // Java-only counts.
+                  "cluster_transport_frame_errors_total",
+                  "cluster_transport_rx_requests_rejected_total",
+                  "cluster_transport_stream_backlog_overflows_total",
+                  "cluster_transport_tx_packets_dropped_total")),
+          extra);
+    }
+  }
+
+  private static Map<String, Object> goTransportMetrics(GoPeer go) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> metrics =
+        (Map<String, Object>) go.command("metrics cluster_transport_").get("metrics");
+    return metrics;
   }
 
   private static AckResp awaitAck(ScriptedMemberlistPeer peer, int seqNo) throws Exception {
