@@ -126,8 +126,10 @@ final class ScriptedMemberlistPeer implements TransportSink {
             return;
           }
           pushPullEnvelopes.add(m.type());
-          pushPulls.add(Codec.decodePushPull(body, 0, body.length));
-          connection.write(Codec.compress(Codec.encodePushPull(localPushPull(false))));
+          PushPull received = Codec.decodePushPull(body, 0, body.length);
+          pushPulls.add(received);
+          // memberlist's acceptor echoes the dialer's join flag (sendLocalState(conn, join)).
+          connection.write(Codec.compress(Codec.encodePushPull(localPushPull(received.join()))));
           connection.close();
         }
       } catch (RuntimeException e) {

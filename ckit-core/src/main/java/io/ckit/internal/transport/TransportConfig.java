@@ -26,7 +26,9 @@ import java.util.function.LongSupplier;
  * @param nanoClock the clock whose value {@link TransportSink#onPacket} receives
  * @param routes peers to reach over a given Jetty {@link org.eclipse.jetty.io.Transport} instead of
  *     the network, keyed by the exact address string ({@code host:port}) the runtime dials; used for
- *     in-memory connections ({@link org.eclipse.jetty.server.MemoryTransport})
+ *     in-memory connections ({@link org.eclipse.jetty.server.MemoryTransport}); the {@code
+ *     MemoryConnector} must have {@code HTTP2CServerConnectionFactory} as its first factory, and it
+ *     runs the server side on the sending thread
  */
 public record TransportConfig(
     boolean useTls,

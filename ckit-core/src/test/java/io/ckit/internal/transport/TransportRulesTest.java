@@ -227,6 +227,51 @@ class TransportRulesTest {
     }
   }
 
+  @Test
+  void shouldStampPacketsWithTheInjectedClockAndThePeerAddress() throws Exception {
+    try (TestNode node =
+        TestNode.start(TestNode.Mode.H2C, b -> b.nanoClock(() -> 42L), GossipTransport::handler)) {
+      node.transport.sendPacket(node.address, new byte[] {1});
+      RecordingSink.Packet packet = node.sink.packets.poll(20, TimeUnit.SECONDS);
+      assertNotNull(packet);
+      assertEquals(42L, packet.receivedNanos());
+      assertTrue(packet.remoteAddr().matches("127\\.0\\.0\\.1:\\d+"), packet.remoteAddr());
+    }
+  }
+
+  @Test
+  void shouldRefuseToStartTlsWithoutAnAlpnClientProcessor() throws Exception {
+    HttpClient client = new HttpClient();
+    client.start();
+    Thread thread = Thread.currentThread();
+    ClassLoader original = thread.getContextClassLoader();
+    thread.setContextClassLoader(
+        new ClassLoader(original) {
+          @Override
+          public java.util.Enumeration<java.net.URL> getResources(String name)
+              throws java.io.IOException {
+            return name.startsWith("META-INF/services/org.eclipse.jetty.io.ssl.ALPNProcessor")
+                ? java.util.Collections.emptyEnumeration()
+                : super.getResources(name);
+          }
+        });
+    try {
+      GossipTransport tls =
+          new GossipTransport(
+              TransportConfig.builder().useTls(true).build(), client, new RecordingSink());
+      IllegalStateException e =
+          org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, tls::start);
+      assertTrue(e.getMessage().contains("jetty-alpn-java-client"), e.getMessage());
+    } finally {
+      thread.setContextClassLoader(original);
+      client.stop();
+    }
+    GossipTransport plain =
+        new GossipTransport(TransportConfig.builder().build(), client, new RecordingSink());
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalStateException.class, plain::start, "the client is stopped");
+  }
+
   private static byte[] label(int i) {
     return ("p" + i).getBytes(StandardCharsets.UTF_8);
   }
