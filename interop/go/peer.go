@@ -1,63 +1,427 @@
 package main
 
-// Golden cases for peer JSON: each line is
-//
-//	j <nameHex> <addrHex> <self 0|1> <state 0|1|2> <jsonHex>
-//
-// where json is encoding/json's Marshal of the peer.Peer, whose MarshalJSON ckit defines.
-
 import (
 	"bufio"
-	"encoding/hex"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
-	"math/rand"
+	"io"
+	"net"
+	"net/http"
 	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
 
+	"github.com/go-kit/log"
+	"github.com/go-kit/log/level"
+	"github.com/grafana/ckit"
 	"github.com/grafana/ckit/peer"
+	"github.com/grafana/ckit/shard"
+	"github.com/prometheus/client_golang/prometheus"
+	"golang.org/x/net/http2"
+	"golang.org/x/net/http2/h2c"
 )
 
+// The peer subcommand runs one real Go ckit Node, served by Go's http.Server (h2c, or TLS with
+// ALPN h2), for mixed Java/Go cluster tests.
+//
+// Output: one JSON object per line on stdout. Asynchronous events carry "event":
+//
+//	{"event":"listening","name":"go-1","addr":"127.0.0.1:41234"}
+//	{"event":"peers","peers":[{"name":"go-1","addr":"127.0.0.1:41234","isSelf":true,"state":"viewer"}]}
+//	{"event":"exiting"}
+//
+// Input: one command per line on stdin; each is answered with exactly one line carrying "reply"
+// (the command word), "ok", and either the result fields or "error":
+//
+//	join <addr,...>                                   -> {"reply":"join","ok":true,"joined":N}
+//	state <viewer|participant|terminating>            -> {"reply":"state","ok":true}
+//	peers                                             -> {"reply":"peers","ok":true,"peers":[...]}
+//	lookup <ring|rendezvous|multiprobe> <key> <n> <read|readwrite>
+//	                                                  -> {"reply":"lookup","ok":true,"owners":[...]}
+//	metrics [prefix]                                  -> {"reply":"metrics","ok":true,"metrics":{"name{label=\"v\"}":value,...}}
+//	stop                                              -> {"reply":"stop","ok":true}  (leave + shutdown)
+//	exit                                              -> {"reply":"exit","ok":true}, then the process exits 0
+//
+// A lookup key is hashed with shard.StringKey, unless written "u64:<decimal>" (a raw shard.Key).
+// End of stdin acts as "exit", so the peer never outlives its driver. Logs go to stderr.
 func init() {
-	register("peer-json", "print peers with their Go JSON encoding (-seed, -cases)", runPeerJSON)
+	register("peer", "run a real Go ckit Node driven by stdin commands; JSON lines on stdout", runPeer)
 }
 
-func runPeerJSON(args []string) error {
-	fs := flag.NewFlagSet("peer-json", flag.ContinueOnError)
-	seed := fs.Int64("seed", 1, "random seed")
-	cases := fs.Int("cases", 500, "number of random peers after the fixed ones")
+type peerOptions struct {
+	name, listen, advertise, label   string
+	tlsCert, tlsKey, tlsCA, logLevel string
+	ringTokens                       int
+}
+
+func runPeer(args []string) error {
+	var o peerOptions
+	fs := flag.NewFlagSet("peer", flag.ContinueOnError)
+	fs.StringVar(&o.name, "name", "", "node name (required, unique in the cluster)")
+	fs.StringVar(&o.listen, "listen", "127.0.0.1:0", "host:port to serve HTTP/2 on")
+	fs.StringVar(&o.advertise, "advertise", "", "host:port other nodes dial (default: the listen address)")
+	fs.StringVar(&o.label, "label", "", "cluster label (ckit Config.Label)")
+	fs.StringVar(&o.tlsCert, "tls-cert", "", "PEM certificate; with -tls-key, serve and dial over TLS")
+	fs.StringVar(&o.tlsKey, "tls-key", "", "PEM private key for -tls-cert")
+	fs.StringVar(&o.tlsCA, "tls-ca", "", "PEM CA bundle that peer certificates must chain to (default: system roots)")
+	fs.StringVar(&o.logLevel, "log-level", "warn", "stderr log level: debug, info, warn, error, none")
+	fs.IntVar(&o.ringTokens, "ring-tokens", 256, "tokens per node of the ring sharder")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	r := rand.New(rand.NewSource(*seed))
-	w := bufio.NewWriter(os.Stdout)
-	defer w.Flush()
+	if o.name == "" {
+		return errors.New("-name is required")
+	}
+	if (o.tlsCert == "") != (o.tlsKey == "") {
+		return errors.New("-tls-cert and -tls-key go together")
+	}
+	return newPeerProcess(o).run()
+}
 
-	// Every character that encoding/json treats specially, then random text.
-	var special []rune
-	for c := rune(0); c < 0x20; c++ {
-		special = append(special, c)
+// sharders keeps one sharder of each kind in sync; ckit updates it before observers run.
+type sharders struct {
+	ring, rendezvous, multiprobe shard.Sharder
+}
+
+func (s *sharders) Lookup(key shard.Key, n int, op shard.Op) ([]peer.Peer, error) {
+	return s.ring.Lookup(key, n, op)
+}
+func (s *sharders) Peers() []peer.Peer { return s.ring.Peers() }
+func (s *sharders) SetPeers(ps []peer.Peer) {
+	for _, sh := range []shard.Sharder{s.ring, s.rendezvous, s.multiprobe} {
+		sh.SetPeers(append([]peer.Peer(nil), ps...))
 	}
-	special = append(special, '"', '\\', '/', '<', '>', '&', 0x7f, 0x2028, 0x2029, 0xfeff, 0xfffd)
-	texts := []string{"", "test-peer", "localhost", "127.0.0.1:7946"}
-	for _, c := range special {
-		texts = append(texts, "a"+string(c)+"b")
+}
+
+type peerProcess struct {
+	opts    peerOptions
+	outMut  sync.Mutex
+	out     *bufio.Writer
+	logger  log.Logger
+	node    *ckit.Node
+	shards  *sharders
+	server  *http.Server
+	stopped bool
+}
+
+func newPeerProcess(o peerOptions) *peerProcess {
+	return &peerProcess{
+		opts: o,
+		out:  bufio.NewWriter(os.Stdout),
+		shards: &sharders{
+			ring:       shard.Ring(o.ringTokens),
+			rendezvous: shard.Rendezvous(),
+			multiprobe: shard.Multiprobe(),
+		},
 	}
-	for i := 0; i < *cases; i++ {
-		texts = append(texts, randomString(r, r.Intn(20))+string(special[r.Intn(len(special))]))
+}
+
+func (p *peerProcess) emit(v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		b, _ = json.Marshal(map[string]any{"event": "error", "error": err.Error()})
 	}
-	for i, name := range texts {
-		p := peer.Peer{
-			Name:  name,
-			Addr:  texts[r.Intn(len(texts))],
-			Self:  i%2 == 0,
-			State: peer.AllStates[i%len(peer.AllStates)],
-		}
-		b, err := json.Marshal(p)
-		if err != nil {
+	p.outMut.Lock()
+	defer p.outMut.Unlock()
+	p.out.Write(b)
+	p.out.WriteByte('\n')
+	p.out.Flush()
+}
+
+func (p *peerProcess) run() error {
+	p.logger = newLogger(p.opts.logLevel, p.opts.name)
+
+	var serverTLS, clientTLS *tls.Config
+	if p.opts.tlsCert != "" {
+		var err error
+		if serverTLS, clientTLS, err = loadTLS(p.opts); err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "j %s %s %d %d %s\n", hexOrDash(p.Name), hexOrDash(p.Addr), b2i(p.Self), int(p.State), hex.EncodeToString(b))
 	}
+
+	lis, err := net.Listen("tcp", p.opts.listen)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", p.opts.listen, err)
+	}
+	advertise := p.opts.advertise
+	if advertise == "" {
+		advertise = lis.Addr().String()
+	}
+
+	node, err := ckit.NewNode(newHTTPClient(clientTLS), ckit.Config{
+		Name:          p.opts.name,
+		AdvertiseAddr: advertise,
+		Log:           p.logger,
+		Sharder:       p.shards,
+		Label:         p.opts.label,
+		EnableTLS:     clientTLS != nil,
+	})
+	if err != nil {
+		lis.Close()
+		return fmt.Errorf("create node: %w", err)
+	}
+	p.node = node
+
+	mux := http.NewServeMux()
+	route, handler := node.Handler()
+	mux.Handle(route, handler)
+	p.server = &http.Server{ErrorLog: nil}
+	if serverTLS != nil {
+		p.server.Handler = mux
+		p.server.TLSConfig = serverTLS
+		if err := http2.ConfigureServer(p.server, &http2.Server{}); err != nil {
+			return fmt.Errorf("configure HTTP/2: %w", err)
+		}
+		go p.serve(func() error { return p.server.ServeTLS(lis, "", "") })
+	} else {
+		p.server.Handler = h2c.NewHandler(mux, &http2.Server{})
+		go p.serve(func() error { return p.server.Serve(lis) })
+	}
+
+	node.Observe(ckit.FuncObserver(func(peers []peer.Peer) bool {
+		p.emit(map[string]any{"event": "peers", "peers": peers})
+		return true
+	}))
+	if err := node.Start(nil); err != nil {
+		return fmt.Errorf("start node: %w", err)
+	}
+	p.emit(map[string]any{"event": "listening", "name": p.opts.name, "addr": lis.Addr().String(), "advertise": advertise})
+
+	p.commands(os.Stdin)
+	p.shutdown()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_ = p.server.Shutdown(ctx)
+	p.emit(map[string]any{"event": "exiting"})
 	return nil
+}
+
+func (p *peerProcess) serve(serve func() error) {
+	if err := serve(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		level.Error(p.logger).Log("msg", "HTTP server failed", "err", err)
+		p.emit(map[string]any{"event": "error", "error": err.Error()})
+	}
+}
+
+func (p *peerProcess) commands(in io.Reader) {
+	scanner := bufio.NewScanner(in)
+	scanner.Buffer(make([]byte, 64*1024), 1024*1024)
+	for scanner.Scan() {
+		fields := strings.Fields(scanner.Text())
+		if len(fields) == 0 {
+			continue
+		}
+		reply := map[string]any{"reply": fields[0]}
+		result, err := p.execute(fields[0], fields[1:])
+		for k, v := range result {
+			reply[k] = v
+		}
+		reply["ok"] = err == nil
+		if err != nil {
+			reply["error"] = err.Error()
+		}
+		p.emit(reply)
+		if fields[0] == "exit" {
+			return
+		}
+	}
+}
+
+func (p *peerProcess) execute(cmd string, args []string) (map[string]any, error) {
+	switch cmd {
+	case "join":
+		if len(args) != 1 {
+			return nil, errors.New("usage: join <addr,...>")
+		}
+		addrs := strings.Split(args[0], ",")
+		before := len(p.node.Peers())
+		if err := p.node.Start(addrs); err != nil {
+			return nil, err
+		}
+		return map[string]any{"peersBefore": before}, nil
+	case "state":
+		if len(args) != 1 {
+			return nil, errors.New("usage: state <viewer|participant|terminating>")
+		}
+		var to peer.State
+		switch args[0] {
+		case "viewer":
+			to = peer.StateViewer
+		case "participant":
+			to = peer.StateParticipant
+		case "terminating":
+			to = peer.StateTerminating
+		default:
+			return nil, fmt.Errorf("unknown state %q", args[0])
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		return nil, p.node.ChangeState(ctx, to)
+	case "peers":
+		return map[string]any{"peers": p.node.Peers()}, nil
+	case "lookup":
+		return p.lookup(args)
+	case "metrics":
+		prefix := ""
+		if len(args) > 0 {
+			prefix = args[0]
+		}
+		return p.metrics(prefix)
+	case "stop", "exit":
+		return nil, p.shutdown()
+	default:
+		return nil, fmt.Errorf("unknown command %q", cmd)
+	}
+}
+
+func (p *peerProcess) lookup(args []string) (map[string]any, error) {
+	if len(args) != 4 {
+		return nil, errors.New("usage: lookup <ring|rendezvous|multiprobe> <key> <n> <read|readwrite>")
+	}
+	var sh shard.Sharder
+	switch args[0] {
+	case "ring":
+		sh = p.shards.ring
+	case "rendezvous":
+		sh = p.shards.rendezvous
+	case "multiprobe":
+		sh = p.shards.multiprobe
+	default:
+		return nil, fmt.Errorf("unknown sharder %q", args[0])
+	}
+	key := shard.StringKey(args[1])
+	if raw, ok := strings.CutPrefix(args[1], "u64:"); ok {
+		v, err := strconv.ParseUint(raw, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("bad u64 key %q: %w", raw, err)
+		}
+		key = shard.Key(v)
+	}
+	n, err := strconv.Atoi(args[2])
+	if err != nil {
+		return nil, fmt.Errorf("bad owner count %q", args[2])
+	}
+	var op shard.Op
+	switch args[3] {
+	case "read":
+		op = shard.OpRead
+	case "readwrite":
+		op = shard.OpReadWrite
+	default:
+		return nil, fmt.Errorf("unknown op %q", args[3])
+	}
+	owners, err := sh.Lookup(key, n, op)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"key": uint64(key), "owners": owners}, nil
+}
+
+// metrics gathers the node's Prometheus metrics (ckit's Node.Metrics) whose names start with prefix.
+func (p *peerProcess) metrics(prefix string) (map[string]any, error) {
+	reg := prometheus.NewRegistry()
+	if err := reg.Register(p.node.Metrics()); err != nil {
+		return nil, err
+	}
+	families, err := reg.Gather()
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]float64{}
+	for _, mf := range families {
+		if !strings.HasPrefix(mf.GetName(), prefix) {
+			continue
+		}
+		for _, m := range mf.GetMetric() {
+			key := mf.GetName()
+			if len(m.GetLabel()) > 0 {
+				labels := make([]string, 0, len(m.GetLabel()))
+				for _, l := range m.GetLabel() {
+					labels = append(labels, fmt.Sprintf("%s=%q", l.GetName(), l.GetValue()))
+				}
+				key += "{" + strings.Join(labels, ",") + "}"
+			}
+			switch {
+			case m.GetCounter() != nil:
+				out[key] = m.GetCounter().GetValue()
+			case m.GetGauge() != nil:
+				out[key] = m.GetGauge().GetValue()
+			case m.GetUntyped() != nil:
+				out[key] = m.GetUntyped().GetValue()
+			case m.GetHistogram() != nil:
+				out[key+"_count"] = float64(m.GetHistogram().GetSampleCount())
+			case m.GetSummary() != nil:
+				out[key+"_count"] = float64(m.GetSummary().GetSampleCount())
+			}
+		}
+	}
+	return map[string]any{"metrics": out}, nil
+}
+
+// shutdown leaves the cluster and stops the node; the HTTP server keeps answering (503) until exit.
+func (p *peerProcess) shutdown() error {
+	if p.stopped {
+		return nil
+	}
+	p.stopped = true
+	return p.node.Stop()
+}
+
+func newHTTPClient(clientTLS *tls.Config) *http.Client {
+	if clientTLS != nil {
+		return &http.Client{Transport: &http2.Transport{TLSClientConfig: clientTLS}}
+	}
+	return &http.Client{Transport: &http2.Transport{
+		AllowHTTP: true,
+		DialTLSContext: func(ctx context.Context, network, addr string, _ *tls.Config) (net.Conn, error) {
+			var d net.Dialer
+			return d.DialContext(ctx, network, addr)
+		},
+	}}
+}
+
+func loadTLS(o peerOptions) (server, client *tls.Config, err error) {
+	cert, err := tls.LoadX509KeyPair(o.tlsCert, o.tlsKey)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load TLS key pair: %w", err)
+	}
+	var roots *x509.CertPool
+	if o.tlsCA != "" {
+		pem, err := os.ReadFile(o.tlsCA)
+		if err != nil {
+			return nil, nil, fmt.Errorf("read CA: %w", err)
+		}
+		roots = x509.NewCertPool()
+		if !roots.AppendCertsFromPEM(pem) {
+			return nil, nil, fmt.Errorf("no certificates in %s", o.tlsCA)
+		}
+	}
+	server = &tls.Config{Certificates: []tls.Certificate{cert}, NextProtos: []string{"h2"}}
+	client = &tls.Config{RootCAs: roots, NextProtos: []string{"h2"}}
+	return server, client, nil
+}
+
+func newLogger(lvl, name string) log.Logger {
+	if lvl == "none" {
+		return log.NewNopLogger()
+	}
+	logger := log.NewLogfmtLogger(log.NewSyncWriter(os.Stderr))
+	logger = log.With(logger, "node", name, "ts", log.DefaultTimestampUTC)
+	switch lvl {
+	case "debug":
+		return level.NewFilter(logger, level.AllowDebug())
+	case "info":
+		return level.NewFilter(logger, level.AllowInfo())
+	case "error":
+		return level.NewFilter(logger, level.AllowError())
+	default:
+		return level.NewFilter(logger, level.AllowWarn())
+	}
 }

@@ -19,4 +19,6 @@ module io.ckit {
   requires static jakarta.servlet;
 
   exports io.ckit;
+
+  uses org.eclipse.jetty.io.ssl.ALPNProcessor.Client;
 }
