@@ -4,7 +4,11 @@
  */
 package io.ckit.internal.wire;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32;
 
 /**
  * The memberlist and ckit codec: every function here produces exactly the bytes Go produces
@@ -12,8 +16,10 @@ import java.util.List;
  * pure and thread-safe. Decoders throw {@link WireFormatException} for any malformed input and never
  * allocate more than a bounded multiple of their input (see {@link #MAX_DECOMPRESSED_BYTES}).
  *
- * <p>CONTRACT UNDER CONSTRUCTION: signatures are fixed so the membership engine can be written
- * against them; bodies are being filled in by the codec work (issue 3).
+ * <p>Byte arrays passed in are never modified or retained; returned arrays are fresh (except {@link
+ * #addLabel} with an empty label, which returns its argument). Ranges {@code (buf, off, len)} must
+ * lie inside {@code buf}, else {@link IndexOutOfBoundsException}. Decoders ignore bytes after the
+ * msgpack value they read, as Go does.
  */
 public final class Codec {
   /** Largest decompressed payload accepted (memberlist HEAD's limit: 40 MiB). */
@@ -28,14 +34,25 @@ public final class Codec {
   /** ckit's protocol version bytes: [pmin 1, pmax 5, pcur 2, dmin 0, dmax 0, dcur 0]. */
   public static final byte[] CKIT_VSN = {1, 5, 2, 0, 0, 0};
 
+  private static final byte[][] COMPRESS_FIELDS = MsgpackReader.fieldNames("Algo", "Buf");
+
   private Codec() {}
+
+  private static void checkRange(byte[] buf, int off, int len) {
+    if (off < 0 || len < 0 || off > buf.length - len) {
+      throw new IndexOutOfBoundsException(
+          "range [" + off + ", " + off + " + " + len + ") out of bounds for length " + buf.length);
+    }
+  }
 
   /**
    * Encodes one message as its type byte followed by its msgpack body ({@link UserMsg}: followed by
    * its raw payload).
    */
   public static byte[] encode(Message message) {
-    throw new UnsupportedOperationException("codec: not implemented yet");
+    MsgpackWriter w = new MsgpackWriter(96);
+    MessageCodec.write(message, w);
+    return w.toByteArray();
   }
 
   /**
@@ -43,10 +60,14 @@ public final class Codec {
    * is the type byte. Envelope types (compound, compress, CRC, label) and stream-only types are
    * rejected.
    *
+   * <p>Go strings may hold any bytes; names that are not valid UTF-8 have no faithful Java String,
+   * so a message containing one is rejected rather than silently renamed.
+   *
    * @throws WireFormatException if the bytes are not one valid message
    */
   public static Message decode(byte[] buf, int off, int len) {
-    throw new UnsupportedOperationException("codec: not implemented yet");
+    checkRange(buf, off, len);
+    return MessageCodec.read(buf, off, len);
   }
 
   /**
@@ -56,7 +77,27 @@ public final class Codec {
    * @throws IllegalArgumentException if a limit is exceeded
    */
   public static byte[] compound(List<byte[]> parts) {
-    throw new UnsupportedOperationException("codec: not implemented yet");
+    if (parts.size() > 255) {
+      throw new IllegalArgumentException("a compound holds at most 255 parts, got " + parts.size());
+    }
+    int total = 2 + 2 * parts.size();
+    for (byte[] part : parts) {
+      if (part.length > 0xFFFF) {
+        throw new IllegalArgumentException(
+            "a compound part holds at most 65535 bytes, got " + part.length);
+      }
+      total += part.length;
+    }
+    MsgpackWriter w = new MsgpackWriter(total);
+    w.rawByte(MessageType.COMPOUND.code());
+    w.rawByte(parts.size());
+    for (byte[] part : parts) {
+      w.rawUint16(part.length);
+    }
+    for (byte[] part : parts) {
+      w.rawBytes(part, 0, part.length);
+    }
+    return w.toByteArray();
   }
 
   /**
@@ -66,7 +107,31 @@ public final class Codec {
    * @throws WireFormatException if the count or length table itself is truncated
    */
   public static CompoundParts splitCompound(byte[] buf, int off, int len) {
-    throw new UnsupportedOperationException("codec: not implemented yet");
+    checkRange(buf, off, len);
+    if (len < 1 || (buf[off] & 0xFF) != MessageType.COMPOUND.code()) {
+      throw new WireFormatException("expected a compound message (type byte 7)");
+    }
+    if (len < 2) {
+      throw new WireFormatException("compound message is missing its part count");
+    }
+    int count = buf[off + 1] & 0xFF;
+    int pos = off + 2;
+    int end = off + len;
+    if (end - pos < 2 * count) {
+      throw new WireFormatException(
+          "compound message declares " + count + " parts but its length table is truncated");
+    }
+    int dataPos = pos + 2 * count;
+    List<byte[]> parts = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      int partLen = ((buf[pos + 2 * i] & 0xFF) << 8) | (buf[pos + 2 * i + 1] & 0xFF);
+      if (end - dataPos < partLen) {
+        return new CompoundParts(List.copyOf(parts), count - i);
+      }
+      parts.add(Arrays.copyOfRange(buf, dataPos, dataPos + partLen));
+      dataPos += partLen;
+    }
+    return new CompoundParts(List.copyOf(parts), 0);
   }
 
   /**
@@ -75,41 +140,140 @@ public final class Codec {
    * @param parts the complete parts, in order (each starts with its own type byte)
    * @param truncated how many declared parts were missing
    */
-  public record CompoundParts(List<byte[]> parts, int truncated) {}
+  public record CompoundParts(List<byte[]> parts, int truncated) {
+    /** Copies {@code parts} into an unmodifiable list. */
+    public CompoundParts {
+      parts = List.copyOf(parts);
+    }
+  }
 
   /** Wraps a payload as memberlist does: {@code 09} + msgpack {@code compress{Algo: 0, Buf: LZW(payload)}}. */
   public static byte[] compress(byte[] payload) {
-    throw new UnsupportedOperationException("codec: not implemented yet");
+    byte[] lzw = Lzw.compress(payload, 0, payload.length);
+    MsgpackWriter w = new MsgpackWriter(lzw.length + 16);
+    w.rawByte(MessageType.COMPRESS.code());
+    w.mapHeader(2);
+    w.key(Keys.ALGO);
+    w.uint(0);
+    w.key(Keys.BUF);
+    w.bytes(lzw);
+    return w.toByteArray();
   }
 
   /**
    * Unwraps a compress message (starting with its type byte 9) and returns the decompressed payload.
    *
-   * @throws WireFormatException on an unknown algorithm, bad LZW data, or output over {@link
-   *     #MAX_DECOMPRESSED_BYTES}
+   * @throws WireFormatException on an unknown algorithm, bad LZW data, an empty result (memberlist
+   *     HEAD rejects it; v0.5.3 fails on it later), or output over {@link #MAX_DECOMPRESSED_BYTES}
    */
   public static byte[] decompress(byte[] buf, int off, int len) {
-    throw new UnsupportedOperationException("codec: not implemented yet");
+    checkRange(buf, off, len);
+    if (len < 1 || (buf[off] & 0xFF) != MessageType.COMPRESS.code()) {
+      throw new WireFormatException("expected a compress message (type byte 9)");
+    }
+    MsgpackReader r = new MsgpackReader(buf, off + 1, len - 1);
+    long algo = 0;
+    byte[] data = null;
+    int n = r.readStructHeader();
+    boolean array = r.lastStructWasArray();
+    for (int i = 0; i < n; i++) {
+      int f = array ? (i < COMPRESS_FIELDS.length ? i : -1) : r.readFieldIndex(COMPRESS_FIELDS);
+      if (f == 0) {
+        algo = r.readUintField(8);
+      } else if (f == 1) {
+        data = r.readBytesField();
+      } else {
+        r.skipValue();
+      }
+    }
+    if (algo != 0) {
+      throw new WireFormatException("cannot decompress unknown algorithm " + algo);
+    }
+    if (data == null) {
+      data = new byte[0];
+    }
+    byte[] out = Lzw.decompress(data, 0, data.length, MAX_DECOMPRESSED_BYTES);
+    if (out.length == 0) {
+      throw new WireFormatException("compressed payload decompresses to nothing");
+    }
+    return out;
   }
 
-  /** Prefixes {@code 0C} and the big-endian CRC-32/IEEE of {@code packet}. */
+  /** Returns {@code 0C}, the big-endian CRC-32/IEEE of {@code packet}, then {@code packet}. */
   public static byte[] addCrc(byte[] packet) {
-    throw new UnsupportedOperationException("codec: not implemented yet");
+    CRC32 crc = new CRC32();
+    crc.update(packet, 0, packet.length);
+    MsgpackWriter w = new MsgpackWriter(packet.length + 5);
+    w.rawByte(MessageType.HAS_CRC.code());
+    w.rawUint32((int) crc.getValue());
+    w.rawBytes(packet, 0, packet.length);
+    return w.toByteArray();
+  }
+
+  /**
+   * Verifies and skips an optional CRC header, exactly where and as memberlist does: only if the
+   * packet is at least 5 bytes long and starts with {@code 0C}.
+   *
+   * @return the offset of the bytes after the CRC header, or {@code off} if there is none
+   * @throws WireFormatException if the header is present and the checksum does not match
+   */
+  public static int stripCrc(byte[] buf, int off, int len) {
+    checkRange(buf, off, len);
+    if (len < 5 || (buf[off] & 0xFF) != MessageType.HAS_CRC.code()) {
+      return off;
+    }
+    CRC32 crc = new CRC32();
+    crc.update(buf, off + 5, len - 5);
+    int expected = ((buf[off + 1] & 0xFF) << 24) | ((buf[off + 2] & 0xFF) << 16)
+        | ((buf[off + 3] & 0xFF) << 8) | (buf[off + 4] & 0xFF);
+    if ((int) crc.getValue() != expected) {
+      throw new WireFormatException(String.format(
+          "CRC mismatch: header says %08x, payload has %08x", expected, (int) crc.getValue()));
+    }
+    return off + 5;
   }
 
   /** Prefixes the label header {@code F4 len label} (returns {@code packet} itself if the label is empty). */
   public static byte[] addLabel(byte[] packet, String label) {
-    throw new UnsupportedOperationException("codec: not implemented yet");
+    if (label.isEmpty()) {
+      return packet;
+    }
+    byte[] bytes = label.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > 255) {
+      throw new IllegalArgumentException(
+          "label \"" + label + "\" is " + bytes.length + " bytes in UTF-8; at most 255 allowed");
+    }
+    MsgpackWriter w = new MsgpackWriter(packet.length + 2 + bytes.length);
+    w.rawByte(MessageType.HAS_LABEL.code());
+    w.rawByte(bytes.length);
+    w.rawBytes(bytes, 0, bytes.length);
+    w.rawBytes(packet, 0, packet.length);
+    return w.toByteArray();
   }
 
   /**
    * Splits an optional label header off a packet or stream start.
    *
    * @return the label ("" if there is no header) and the offset of the bytes after it
-   * @throws WireFormatException if the header is truncated or has length 0
+   * @throws WireFormatException if the header is truncated, has length 0, or the label is not
+   *     valid UTF-8 (a Java node's own label always is, so such a label could never match)
    */
   public static Labelled stripLabel(byte[] buf, int off, int len) {
-    throw new UnsupportedOperationException("codec: not implemented yet");
+    checkRange(buf, off, len);
+    if (len < 1 || (buf[off] & 0xFF) != MessageType.HAS_LABEL.code()) {
+      return new Labelled("", off);
+    }
+    if (len < 2) {
+      throw new WireFormatException("cannot decode label; packet has been truncated");
+    }
+    int size = buf[off + 1] & 0xFF;
+    if (size < 1) {
+      throw new WireFormatException("label header cannot be empty when present");
+    }
+    if (len < 2 + size) {
+      throw new WireFormatException("cannot decode label; packet has been truncated");
+    }
+    return new Labelled(MsgpackReader.utf8(buf, off + 2, size), off + 2 + size);
   }
 
   /**
@@ -125,7 +289,7 @@ public final class Codec {
    * user state.
    */
   public static byte[] encodePushPull(PushPull pushPull) {
-    throw new UnsupportedOperationException("codec: not implemented yet");
+    return PushPullCodec.encode(pushPull);
   }
 
   /**
@@ -135,12 +299,13 @@ public final class Codec {
    *     #MAX_USER_STATE_BYTES}
    */
   public static PushPull decodePushPull(byte[] buf, int off, int len) {
-    throw new UnsupportedOperationException("codec: not implemented yet");
+    checkRange(buf, off, len);
+    return PushPullCodec.decode(buf, off, len);
   }
 
   /** Encodes ckit's State message with its 3-byte prefix {@code 12 01 01}. */
   public static byte[] encodeState(StateMessage state) {
-    throw new UnsupportedOperationException("codec: not implemented yet");
+    return CkitCodec.encodeState(state);
   }
 
   /**
@@ -149,16 +314,64 @@ public final class Codec {
    * @throws WireFormatException on a short buffer, bad magic, or an unknown or invalid type
    */
   public static StateMessage decodeState(byte[] buf, int off, int len) {
-    throw new UnsupportedOperationException("codec: not implemented yet");
+    checkRange(buf, off, len);
+    return CkitCodec.decodeState(buf, off, len);
   }
 
   /** Encodes ckit's localState user state (msgpack {@code {CurrentTime, NodeStates}}). */
   public static byte[] encodeLocalState(LocalState localState) {
-    throw new UnsupportedOperationException("codec: not implemented yet");
+    return CkitCodec.encodeLocalState(localState);
   }
 
-  /** Decodes ckit's localState user state. */
+  /**
+   * Decodes ckit's localState user state.
+   *
+   * @throws WireFormatException if it is malformed or names an unknown peer state
+   */
   public static LocalState decodeLocalState(byte[] buf, int off, int len) {
-    throw new UnsupportedOperationException("codec: not implemented yet");
+    checkRange(buf, off, len);
+    return CkitCodec.decodeLocalState(buf, off, len);
+  }
+
+  /**
+   * Encodes a stream user message (memberlist's {@code SendReliable}; ckit never sends one): {@code
+   * 08} + msgpack {@code userMsgHeader{UserMsgLen}} + the payload.
+   */
+  public static byte[] encodeStreamUserMsg(byte[] payload) {
+    return PushPullCodec.encodeStreamUserMsg(payload);
+  }
+
+  /**
+   * Decodes a stream user message (starting with its type byte 8, already decompressed) and returns
+   * its payload.
+   *
+   * @throws WireFormatException if it is malformed, truncated, or longer than {@link
+   *     #MAX_USER_STATE_BYTES}
+   */
+  public static byte[] decodeStreamUserMsg(byte[] buf, int off, int len) {
+    checkRange(buf, off, len);
+    return PushPullCodec.decodeStreamUserMsg(buf, off, len);
+  }
+
+  /**
+   * Removes every envelope from one received memberlist packet, in Go's order: label header, CRC
+   * header (only outermost, only if the packet is at least 5 bytes), then compress and compound
+   * layers recursively; each single message is decoded. Like Go, a bad part is dropped without
+   * affecting the others, and a CRC or label header below the outer layer is an unsupported type.
+   *
+   * @return the label, the messages, and what was dropped
+   * @throws WireFormatException if the label header is malformed or the CRC does not match (Go
+   *     drops the whole packet in both cases)
+   */
+  public static PacketContents unpackPacket(byte[] buf, int off, int len) {
+    checkRange(buf, off, len);
+    Labelled labelled = stripLabel(buf, off, len);
+    int end = off + len;
+    int crcOff = labelled.offset();
+    int inner = stripCrc(buf, crcOff, end - crcOff);
+    PacketContents.Unpacker unpacker = new PacketContents.Unpacker();
+    unpacker.unpack(buf, inner, end - inner, 0);
+    return new PacketContents(labelled.label(), inner != crcOff, unpacker.messages,
+        unpacker.truncated, unpacker.errors);
   }
 }
