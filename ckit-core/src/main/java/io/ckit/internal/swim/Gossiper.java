@@ -75,9 +75,9 @@ final class Gossiper {
         return;
       }
       if (msgs.size() == 1) {
-        sender.rawSend(node.address, node, msgs.get(0));
+        sender.rawSend(node.address(), node, msgs.get(0));
       } else {
-        sender.sendCompounds(node.address, node, msgs);
+        sender.sendCompounds(node.address(), node, msgs);
       }
     }
   }

@@ -175,7 +175,7 @@ final class Membership {
         LOG.error(
             "Conflicting address for {}. Mine: {} Theirs: {} Old state: {}",
             state.name,
-            state.address,
+            state.address(),
             Addresses.hostPort(a.addr(), a.port()),
             state.state);
         counters.increment(SwimCounter.CONFLICTS);
@@ -209,7 +209,7 @@ final class Membership {
         return;
       }
       refute(state, a.incarnation());
-      LOG.warn("Refuting an alive message for '{}'", a.node());
+      LOG.debug("Refuting an alive message for '{}'", a.node());
     } else {
       broadcaster.broadcast(a.node(), a, notify);
       if (vsn != null && vsn.length > 0) {
@@ -253,7 +253,7 @@ final class Membership {
     }
     if (state.name.equals(localName)) {
       refute(state, s.incarnation());
-      LOG.warn("Refuting a suspect message (from: {})", s.from());
+      LOG.debug("Refuting a suspect message (from: {})", s.from());
       return;
     }
     broadcaster.broadcast(s.node(), s, null);
@@ -322,7 +322,7 @@ final class Membership {
     if (state.name.equals(localName)) {
       if (!left) {
         refute(state, d.incarnation());
-        LOG.warn("Refuting a dead message (from: {})", d.from());
+        LOG.debug("Refuting a dead message (from: {})", d.from());
         return;
       }
       broadcaster.broadcast(d.node(), d, leaveFinished);

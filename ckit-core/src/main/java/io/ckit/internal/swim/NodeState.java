@@ -17,7 +17,7 @@ final class NodeState {
   final String name;
   byte[] addr;
   int port;
-  String address;
+  private String address;
   byte[] meta;
   int pMin;
   int pMax;
@@ -38,9 +38,21 @@ final class NodeState {
 
   /** Sets the IP and port and recomputes the transport address string. */
   void setAddress(byte[] addr, int port) {
+    if (this.port != port || !java.util.Arrays.equals(this.addr, addr)) {
+      this.address = null;
+    }
     this.addr = addr;
     this.port = port;
-    this.address = Addresses.hostPort(addr, port);
+  }
+
+  /** Returns the transport address {@code ip:port}, formatted as Go does (computed lazily). */
+  String address() {
+    String a = address;
+    if (a == null) {
+      a = Addresses.hostPort(addr, port);
+      address = a;
+    }
+    return a;
   }
 
   /** Sets the six version bytes from a Vsn array of at least 6 bytes. */
@@ -66,6 +78,6 @@ final class NodeState {
 
   /** Returns an immutable view of this node for delegates and snapshots. */
   Member toMember() {
-    return new Member(name, addr, port, address, meta, state, incarnation, versions());
+    return new Member(name, addr, port, address(), meta, state, incarnation, versions());
   }
 }

@@ -113,6 +113,15 @@ final class NodeTable {
     return n == 0 ? 0 : random.nextInt(n);
   }
 
+  private static boolean containsSame(List<NodeState> picked, NodeState node) {
+    for (int i = 0; i < picked.size(); i++) {
+      if (picked.get(i) == node) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Selects up to {@code k} distinct random nodes not matching {@code exclude}, by up to {@code 3n}
    * random draws (memberlist's {@code kRandomNodes}); fewer than {@code k} may be returned.
@@ -122,7 +131,7 @@ final class NodeTable {
     List<NodeState> picked = new ArrayList<>(k);
     for (int i = 0; i < 3 * n && picked.size() < k; i++) {
       NodeState node = nodes.get(randomOffset(n));
-      if (exclude.test(node) || picked.contains(node)) {
+      if (exclude.test(node) || containsSame(picked, node)) {
         continue;
       }
       picked.add(node);

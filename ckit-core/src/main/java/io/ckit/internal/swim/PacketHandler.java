@@ -16,7 +16,6 @@ import io.ckit.internal.wire.Ping;
 import io.ckit.internal.wire.Suspect;
 import io.ckit.internal.wire.UserMsg;
 import io.ckit.internal.wire.WireFormatException;
-import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,21 +81,14 @@ final class PacketHandler {
       return;
     }
     int len = buf.length - off;
-    if (len >= 5 && (buf[off] & 0xFF) == MessageType.HAS_CRC.code()) {
-      CRC32 crc = new CRC32();
-      crc.update(buf, off + 5, len - 5);
-      long expected =
-          ((buf[off + 1] & 0xFFL) << 24)
-              | ((buf[off + 2] & 0xFFL) << 16)
-              | ((buf[off + 3] & 0xFFL) << 8)
-              | (buf[off + 4] & 0xFFL);
-      if (crc.getValue() != expected) {
-        counters.increment(SwimCounter.DROPPED_CRC_MISMATCH);
-        LOG.warn("Got invalid checksum for packet from {}", from);
-        return;
-      }
-      off += 5;
-      len -= 5;
+    try {
+      int inner = Codec.stripCrc(buf, off, len);
+      len -= inner - off;
+      off = inner;
+    } catch (WireFormatException e) {
+      counters.increment(SwimCounter.DROPPED_CRC_MISMATCH);
+      LOG.warn("Got invalid checksum for packet from {}: {}", from, e.getMessage());
+      return;
     }
     handleCommand(buf, off, len, from, nowNanos, 0);
   }

@@ -8,6 +8,7 @@ import io.ckit.internal.wire.Codec;
 import io.ckit.internal.wire.Message;
 import io.ckit.internal.wire.MessageType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,8 @@ final class PacketSender {
   private final NodeTable nodes;
   private final SwimCounters counters;
   private final int labelOverhead;
+  private byte[] lastPlain;
+  private byte[] lastCompressed;
 
   PacketSender(
       SwimConfig config,
@@ -141,7 +144,7 @@ final class PacketSender {
   void rawSend(String address, NodeState node, byte[] message) {
     byte[] msg = message;
     if (config.enableCompression()) {
-      byte[] compressed = Codec.compress(msg);
+      byte[] compressed = compress(msg);
       if (compressed.length < msg.length) {
         msg = compressed;
       }
@@ -162,6 +165,21 @@ final class PacketSender {
     counters.increment(SwimCounter.PACKETS_SENT);
     counters.add(SwimCounter.PACKET_BYTES_SENT, msg.length);
     network.sendPacket(address, msg);
+  }
+
+  /**
+   * Compresses, reusing the previous result when the input is byte-for-byte the same: a gossip
+   * round sends the same broadcasts to each of its targets, and LZW is deterministic, so this only
+   * saves work.
+   */
+  private byte[] compress(byte[] plain) {
+    if (lastPlain != null && (plain == lastPlain || Arrays.equals(plain, lastPlain))) {
+      return lastCompressed;
+    }
+    byte[] compressed = Codec.compress(plain);
+    lastPlain = plain;
+    lastCompressed = compressed;
+    return compressed;
   }
 
   /** Prepares a stream message: compressed when compression is on (memberlist's {@code rawSendMsgStream}). */

@@ -179,7 +179,7 @@ final class Prober {
 
     Probe(NodeState node, int seqNo) {
       this.name = node.name;
-      this.address = node.address;
+      this.address = node.address();
       this.addr = node.addr;
       this.port = node.port;
       this.incarnation = node.incarnation;
@@ -236,7 +236,7 @@ final class Prober {
           expectedNacks++;
         }
         sender.sendMsg(
-            peer.address,
+            peer.address(),
             new IndirectPingReq(
                 seqNo, addr, port, name, nack, selfAddr, config.advertisePort(), config.name()));
       }
@@ -252,7 +252,7 @@ final class Prober {
         delta += 1;
       }
       counters.increment(SwimCounter.PROBE_FAILURES);
-      LOG.info("Suspect {} has failed, no acks received", name);
+      LOG.debug("Suspect {} has failed, no acks received", name);
       membership.suspectNode(new Suspect(incarnation, name, config.name()), nowNanos);
       finish(delta, nowNanos);
     }

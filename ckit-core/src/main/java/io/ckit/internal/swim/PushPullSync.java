@@ -13,6 +13,7 @@ import io.ckit.internal.wire.NodeStateType;
 import io.ckit.internal.wire.Ping;
 import io.ckit.internal.wire.PushNodeState;
 import io.ckit.internal.wire.PushPull;
+import io.ckit.internal.wire.StreamMessage;
 import io.ckit.internal.wire.WireFormatException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -119,23 +120,31 @@ final class PushPullSync {
   }
 
   private void periodic(long nowNanos) {
+    pushPull(nowNanos, this::scheduleNext);
+  }
+
+  /**
+   * Runs one push/pull with a random alive node (memberlist's {@code pushPull}), then calls {@code
+   * afterwards} with the time it ended (at once if there is no alive node).
+   */
+  void pushPull(long nowNanos, java.util.function.LongConsumer afterwards) {
     List<NodeState> picked =
         nodes.kRandomNodes(
             1, n -> n.name.equals(config.name()) || n.state != NodeStateType.ALIVE);
     if (picked.isEmpty()) {
-      scheduleNext(nowNanos);
+      afterwards.accept(nowNanos);
       return;
     }
     NodeState node = picked.get(0);
     pushPullNode(
-        node.address,
+        node.address(),
         false,
         nowNanos,
         (error, now) -> {
           if (error != null) {
             LOG.error("Push/Pull with {} failed: {}", node.name, error);
           }
-          scheduleNext(now);
+          afterwards.accept(now);
         });
   }
 
@@ -201,7 +210,7 @@ final class PushPullSync {
   }
 
   /** Handles the reply message of a dialed stream. */
-  void onStreamReply(long streamId, byte[] message, long nowNanos) {
+  void onStreamReply(long streamId, StreamMessage reply, long nowNanos) {
     PendingDial dial = pending.remove(streamId);
     if (dial == null) {
       return;
@@ -209,7 +218,7 @@ final class PushPullSync {
     dial.timeout.cancel();
     String error;
     try {
-      error = readReply(dial.join, message, nowNanos);
+      error = readReply(dial.join, reply, nowNanos);
     } catch (WireFormatException | ClassCastException e) {
       error = "bad reply: " + e.getMessage();
     }
@@ -220,14 +229,11 @@ final class PushPullSync {
     }
   }
 
-  private String readReply(boolean join, byte[] message, long nowNanos) {
-    byte[] buf = message;
-    if (buf.length > 0 && (buf[0] & 0xFF) == MessageType.COMPRESS.code()) {
-      buf = Codec.decompress(buf, 0, buf.length);
+  private String readReply(boolean join, StreamMessage reply, long nowNanos) {
+    if (reply.type() == MessageType.ENCRYPT) {
+      return "Remote state is encrypted and encryption is not configured";
     }
-    if (buf.length == 0) {
-      return "EOF";
-    }
+    byte[] buf = reply.uncompressed();
     int type = buf[0] & 0xFF;
     if (type == MessageType.ERR.code()) {
       ErrResp err = (ErrResp) Codec.decode(buf, 0, buf.length);
@@ -256,7 +262,7 @@ final class PushPullSync {
   }
 
   /** Serves a stream another node opened (memberlist's {@code handleConn}). */
-  void handleStream(String from, byte[] message, StreamReplier replier, long nowNanos) {
+  void handleStream(String from, StreamMessage message, StreamReplier replier, long nowNanos) {
     counters.increment(SwimCounter.STREAMS_ACCEPTED);
     try {
       serve(from, message, replier, nowNanos);
@@ -265,63 +271,64 @@ final class PushPullSync {
     }
   }
 
-  private void serve(String from, byte[] message, StreamReplier replier, long nowNanos) {
-    int off;
-    String label;
+  /** Answers a stream whose first message could not be read with an error message. */
+  void handleUnreadableStream(String from, String error, StreamReplier replier) {
+    counters.increment(SwimCounter.STREAMS_ACCEPTED);
     try {
-      Codec.Labelled labelled = Codec.stripLabel(message, 0, message.length);
-      label = labelled.label();
-      off = labelled.offset();
-    } catch (WireFormatException e) {
-      counters.increment(SwimCounter.DROPPED_MALFORMED);
-      LOG.error("failed to receive and remove the stream label header from {}: {}", from, e.getMessage());
-      return;
+      errorReply(replier, error, from);
+    } finally {
+      replier.close();
     }
-    if (!config.label().equals(label)) {
+  }
+
+  private void serve(String from, StreamMessage message, StreamReplier replier, long nowNanos) {
+    if (!config.label().equals(message.label())) {
       counters.increment(SwimCounter.DROPPED_LABEL_MISMATCH);
-      LOG.error("discarding stream with unacceptable label \"{}\" from {}", label, from);
+      LOG.error("discarding stream with unacceptable label \"{}\" from {}", message.label(), from);
       return;
     }
-    if (off >= message.length) {
-      return; // EOF before the type byte: Go closes without an error reply.
-    }
-    byte[] buf = message;
-    int len = message.length - off;
-    int type = buf[off] & 0xFF;
-    if (type == MessageType.ENCRYPT.code()) {
+    if (message.type() == MessageType.ENCRYPT) {
       errorReply(replier, "Remote state is encrypted and encryption is not configured", from);
       return;
     }
-    if (type == MessageType.COMPRESS.code()) {
-      try {
-        buf = Codec.decompress(message, off, len);
-      } catch (WireFormatException e) {
-        errorReply(replier, e.getMessage(), from);
-        return;
-      }
-      if (buf.length == 0) {
-        errorReply(replier, "empty compressed stream message", from);
-        return;
-      }
-      off = 0;
-      len = buf.length;
-      type = buf[0] & 0xFF;
+    byte[] buf;
+    try {
+      buf = message.uncompressed();
+    } catch (WireFormatException e) {
+      errorReply(replier, e.getMessage(), from);
+      return;
     }
+    int type = buf[0] & 0xFF;
     if (type == MessageType.PUSH_PULL.code()) {
-      servePushPull(from, buf, off, len, replier, nowNanos);
+      servePushPull(from, buf, replier, nowNanos);
     } else if (type == MessageType.PING.code()) {
-      servePing(from, buf, off, len, replier);
+      servePing(from, buf, replier);
+    } else if (type == MessageType.USER.code()) {
+      serveUserMsg(from, buf);
     } else {
       counters.increment(SwimCounter.DROPPED_UNKNOWN_TYPE);
       LOG.error("Received invalid msgType ({}) from {}", type, from);
     }
   }
 
-  private void servePushPull(
-      String from, byte[] buf, int off, int len, StreamReplier replier, long nowNanos) {
+  private void serveUserMsg(String from, byte[] buf) {
+    byte[] payload;
+    try {
+      payload = Codec.decodeStreamUserMsg(buf, 0, buf.length);
+    } catch (WireFormatException e) {
+      counters.increment(SwimCounter.DROPPED_MALFORMED);
+      LOG.error("Failed to receive user message from {}: {}", from, e.getMessage());
+      return;
+    }
+    if (payload.length > 0) {
+      delegate.notifyMsg(payload);
+    }
+  }
+
+  private void servePushPull(String from, byte[] buf, StreamReplier replier, long nowNanos) {
     PushPull remote;
     try {
-      remote = Codec.decodePushPull(buf, off, len);
+      remote = Codec.decodePushPull(buf, 0, buf.length);
     } catch (WireFormatException e) {
       counters.increment(SwimCounter.DROPPED_MALFORMED);
       LOG.error("Failed to read remote state from {}: {}", from, e.getMessage());
@@ -334,10 +341,10 @@ final class PushPullSync {
     }
   }
 
-  private void servePing(String from, byte[] buf, int off, int len, StreamReplier replier) {
+  private void servePing(String from, byte[] buf, StreamReplier replier) {
     Message decoded;
     try {
-      decoded = Codec.decode(buf, off, len);
+      decoded = Codec.decode(buf, 0, buf.length);
     } catch (WireFormatException e) {
       counters.increment(SwimCounter.DROPPED_MALFORMED);
       return;

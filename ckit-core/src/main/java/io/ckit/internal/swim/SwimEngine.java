@@ -6,6 +6,8 @@ package io.ckit.internal.swim;
 
 import io.ckit.internal.wire.Codec;
 import io.ckit.internal.wire.Message;
+import io.ckit.internal.wire.NodeStateType;
+import io.ckit.internal.wire.StreamMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,17 +156,30 @@ public final class SwimEngine {
       SwimDelegate delegate,
       RandomGenerator random,
       long nowNanos) {
-    Objects.requireNonNull(config, "config");
-    Objects.requireNonNull(network, "network");
-    Objects.requireNonNull(delegate, "delegate");
-    Objects.requireNonNull(random, "random");
-    SwimEngine engine = new SwimEngine(config, network, delegate, random, nowNanos);
+    SwimEngine engine = create(config, network, delegate, random, nowNanos);
     engine.membership.setAlive(nowNanos);
     engine.prober.start(nowNanos);
     engine.sync.start(nowNanos);
     engine.gossiper.start(nowNanos);
     engine.publish(nowNanos);
     return engine;
+  }
+
+  /**
+   * Creates an engine without making the local node alive or starting any loop (memberlist's
+   * {@code newMemberlist}); tests drive it by hand.
+   */
+  static SwimEngine create(
+      SwimConfig config,
+      Network network,
+      SwimDelegate delegate,
+      RandomGenerator random,
+      long nowNanos) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(delegate, "delegate");
+    Objects.requireNonNull(random, "random");
+    return new SwimEngine(config, network, delegate, random, nowNanos);
   }
 
   /** Returns the local node's name; thread safe. */
@@ -256,16 +271,18 @@ public final class SwimEngine {
   }
 
   /**
-   * Serves a stream another node opened: {@code message} is the first complete message read from
-   * it, including any label header (gossiphttp frames concatenated and cut at the message's end).
-   * The engine replies at most once through {@code replier} and always closes it before returning.
+   * Serves a stream another node opened: {@code message} is the first complete message the
+   * runtime's {@link io.ckit.internal.wire.StreamMessageReader} (created to accept a label header)
+   * cut out of it. The engine checks the label, replies at most once through {@code replier} and
+   * always closes it before returning: a push/pull is answered with the local state and then
+   * merged; a stream ping with an ack; a user message goes to the delegate.
    *
    * @param from the peer's transport address as seen by the runtime
-   * @param message the label header (if any) and the message
+   * @param message the first stream message, with the stream's label
    * @param replier writes the reply and closes the stream
    * @param nowNanos the time the message was complete
    */
-  public void onStream(String from, byte[] message, StreamReplier replier, long nowNanos) {
+  public void onStream(String from, StreamMessage message, StreamReplier replier, long nowNanos) {
     if (rejectAfterShutdown()) {
       replier.close();
       return;
@@ -276,18 +293,40 @@ public final class SwimEngine {
   }
 
   /**
+   * Answers a stream whose first message could not be read (the stream reader failed before the
+   * stream ended) with an error message, then closes it, as Go's {@code handleConn} does. A stream
+   * that ends cleanly before any message needs no call: just close it.
+   *
+   * @param from the peer's transport address as seen by the runtime
+   * @param error why the message could not be read
+   * @param replier writes the error reply and closes the stream
+   * @param nowNanos the current time
+   */
+  public void onStreamUnreadable(
+      String from, String error, StreamReplier replier, long nowNanos) {
+    if (rejectAfterShutdown()) {
+      replier.close();
+      return;
+    }
+    long now = enter(nowNanos);
+    sync.handleUnreadableStream(from, error, replier);
+    exit(now);
+  }
+
+  /**
    * Delivers the reply to a stream this engine dialed.
    *
    * @param streamId the id passed to {@link Network#dialStream}
-   * @param message the first complete message the peer wrote back (no label header)
+   * @param reply the first complete message the peer wrote back, as cut by a {@link
+   *     io.ckit.internal.wire.StreamMessageReader} that accepts no label header
    * @param nowNanos the time it was read
    */
-  public void onStreamReply(long streamId, byte[] message, long nowNanos) {
+  public void onStreamReply(long streamId, StreamMessage reply, long nowNanos) {
     if (rejectAfterShutdown()) {
       return;
     }
     long now = enter(nowNanos);
-    sync.onStreamReply(streamId, message, now);
+    sync.onStreamReply(streamId, reply, now);
     exit(now);
   }
 
@@ -470,6 +509,12 @@ public final class SwimEngine {
   public Member member(String name) {
     NodeState node = nodes.get(name);
     return node == null ? null : node.toMember();
+  }
+
+  /** Returns the state of one node as currently known, or null if unknown (loop only). */
+  public NodeStateType memberState(String name) {
+    NodeState node = nodes.get(name);
+    return node == null ? null : node.state;
   }
 
   /** Returns the number of nodes neither dead nor left, self included (loop only). */

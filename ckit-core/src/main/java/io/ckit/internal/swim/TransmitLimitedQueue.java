@@ -107,6 +107,11 @@ public final class TransmitLimitedQueue {
     return (item.name == null || item.name.isEmpty()) && !item.broadcast.unique();
   }
 
+  /**
+   * Go's {@code deleteItem}: removes the queued item whose key (transmits, length, id) equals this
+   * item's, which is not necessarily this item (see {@link #addItem}), and forgets this item's
+   * name.
+   */
   private void deleteItem(Item item) {
     items.remove(item);
     if (item.name != null && !item.name.isEmpty()) {
@@ -117,7 +122,15 @@ public final class TransmitLimitedQueue {
     }
   }
 
+  /**
+   * Go's {@code addItem}: the B-tree's {@code ReplaceOrInsert}, so an item whose key equals a queued
+   * item's replaces it (the replaced broadcast is neither sent nor finished, and its name still maps
+   * to it). Keys can collide because Go resets the id counter whenever the tree becomes empty, even
+   * for an instant inside {@link #getBroadcasts} or while replacing a same-named broadcast; this
+   * port keeps that behaviour.
+   */
   private void addItem(Item item) {
+    items.remove(item);
     items.add(item);
     if (item.name != null && !item.name.isEmpty()) {
       byName.put(item.name, item);
