@@ -106,6 +106,11 @@ final class Prober {
     return current != null;
   }
 
+  /** Returns the name of the node being probed, or null (for tests). */
+  String probeTarget() {
+    return current == null ? null : current.name;
+  }
+
   /** Picks the next node round-robin and probes it (memberlist's {@code probe}). */
   void probe(long nowNanos) {
     int numCheck = 0;

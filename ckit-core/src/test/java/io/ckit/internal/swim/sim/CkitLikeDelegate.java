@@ -51,12 +51,7 @@ public final class CkitLikeDelegate implements SwimDelegate {
   public void notifyLeave(Member node) {
     peers.remove(node.name());
     leaves++;
-    if (DEBUG_LEAVE != null) {
-      DEBUG_LEAVE.accept(node);
-    }
   }
-
-  static java.util.function.Consumer<Member> DEBUG_LEAVE;
 
   @Override
   public byte[] localState(boolean join) {

@@ -57,7 +57,6 @@ public final class Simulation {
   private long eventsRun;
   private boolean classifyTraffic;
   private boolean ckitUserState = true;
-  static String DEBUG_NODE;
 
   private static final class Event implements Comparable<Event> {
     final long time;
@@ -279,6 +278,11 @@ public final class Simulation {
     at(now + duration.toNanos(), () -> resume(node, generation));
   }
 
+  /** Resumes a paused node now (before its pause was due to end). */
+  public void resume(SimNode node) {
+    resume(node, node.generation);
+  }
+
   private void resume(SimNode node, int generation) {
     if (node.generation != generation || node.status != SimNode.Status.PAUSED) {
       return;
@@ -444,9 +448,6 @@ public final class Simulation {
 
     @Override
     public void sendPacket(String address, byte[] packet) {
-      if (DEBUG_NODE != null && self.name.equals(DEBUG_NODE) && now > 30_800_000_000L && now < 32_000_000_000L) {
-        System.out.println("t=" + now / 1e9 + " " + self.name + " -> " + address + " " + io.ckit.internal.wire.Codec.unpackPacket(packet, 0, packet.length).messages());
-      }
       self.stats.packetSent(packet, classifyTraffic);
       SimNode to = byAddress.get(address);
       if (to == null
