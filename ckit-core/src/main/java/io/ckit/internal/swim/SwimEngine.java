@@ -102,9 +102,11 @@ public final class SwimEngine {
   private final Prober prober;
   private final Gossiper gossiper;
   private final PushPullSync sync;
+  private final StreamAcceptor acceptor;
   private final PacketHandler packets;
   private long lastNow;
   private boolean shutdown;
+  private LeaveWait leaveWait;
   private boolean publishSnapshots = true;
   private volatile SwimSnapshot snapshot;
   private long publishedVersion = -1;
@@ -134,6 +136,7 @@ public final class SwimEngine {
     this.sync =
         new PushPullSync(
             config, membership, delegate, sender, network, timers, counters, random);
+    this.acceptor = new StreamAcceptor(config, sync, delegate, sender, counters);
     this.packets = new PacketHandler(config, membership, prober, acks, delegate, counters);
   }
 
@@ -288,7 +291,7 @@ public final class SwimEngine {
       return;
     }
     long now = enter(nowNanos);
-    sync.handleStream(from, message, replier, now);
+    acceptor.handleStream(from, message, replier, now);
     exit(now);
   }
 
@@ -309,7 +312,7 @@ public final class SwimEngine {
       return;
     }
     long now = enter(nowNanos);
-    sync.handleUnreadableStream(from, error, replier);
+    acceptor.handleUnreadableStream(from, error, replier);
     exit(now);
   }
 
@@ -378,7 +381,7 @@ public final class SwimEngine {
   public void leave(Duration timeout, long nowNanos, Consumer<LeaveResult> done) {
     requireRunning("leave");
     long now = enter(nowNanos);
-    LeaveWait wait = new LeaveWait(done);
+    LeaveWait wait = new LeaveWait(done, timers);
     if (!membership.leave(wait::complete, now)) {
       done.accept(new LeaveResult(null));
     } else {
@@ -386,41 +389,10 @@ public final class SwimEngine {
       if (!membership.anyAlive()) {
         wait.complete(null);
       } else if (!timeout.isZero() && !timeout.isNegative()) {
-        wait.timer =
-            timers.schedule(
-                now + timeout.toNanos(),
-                t -> wait.complete("timeout waiting for leave broadcast"));
+        wait.timeoutAt(now + timeout.toNanos());
       }
     }
     exit(now);
-  }
-
-  private LeaveWait leaveWait;
-
-  /** A caller waiting for the leave broadcast to finish (Go's {@code leaveBroadcast} channel). */
-  private final class LeaveWait {
-    private final Consumer<LeaveResult> done;
-    private boolean completed;
-    Timers.Timer timer;
-
-    LeaveWait(Consumer<LeaveResult> done) {
-      this.done = done;
-    }
-
-    void complete() {
-      complete(null);
-    }
-
-    void complete(String error) {
-      if (completed) {
-        return;
-      }
-      completed = true;
-      if (timer != null) {
-        timer.cancel();
-      }
-      done.accept(new LeaveResult(error));
-    }
   }
 
   /**
@@ -525,6 +497,11 @@ public final class SwimEngine {
   /** Returns the number of nodes in the node list, the "n" of the formulas (loop only). */
   public int numNodes() {
     return nodes.size();
+  }
+
+  /** Returns how many timer actions failed with an exception (loop only). */
+  public long timerErrors() {
+    return timers.errors();
   }
 
   /** Returns the Lifeguard health score (loop only). */
