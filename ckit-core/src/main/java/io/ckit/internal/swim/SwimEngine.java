@@ -47,7 +47,8 @@ import java.util.random.RandomGenerator;
  *
  * <ul>
  *   <li>{@link #onPacket}/{@link #onPackets}: packets, as received in gossiphttp frames;
- *   <li>{@link #onStream}: a complete stream message another node sent us, with a replier;
+ *   <li>{@link #onStream}: a complete stream message another node sent us, with a replier ({@link
+ *       #onStreamUnreadable} if it could not be read);
  *   <li>{@link #onStreamReply}/{@link #onStreamFailed}: the outcome of a stream we dialed;
  *   <li>{@link #join}, {@link #leave}, {@link #shutdown}: commands, whose results are delivered to
  *       callbacks on the loop;
@@ -75,6 +76,24 @@ import java.util.random.RandomGenerator;
  *       after all its pings, acks and nacks, newest first, alive first, at most {@code
  *       handoffQueueDepth} of each kind (memberlist's LIFO hand-off queues; the batch plays the
  *       role of what accumulated while Go's handler goroutine was busy).
+ * </ul>
+ *
+ * <h2>Deviations from memberlist</h2>
+ *
+ * <ul>
+ *   <li>Inputs Go would crash on are dropped and counted: version vectors of 1 to 5 bytes, compound
+ *       and compress envelopes nested deeper than 8 levels; a failing timer action is logged and
+ *       the other timers still run.
+ *   <li>A piggy-backed packet never carries more than 255 parts: extra parts go in further
+ *       compounds (Go's {@code sendMsg} would wrap the count byte).
+ *   <li>A stream is handled as one complete message, so the acceptor's limit of 128 concurrent
+ *       push/pulls is the runtime's to enforce while it reads; the acceptor merges even if writing
+ *       its reply failed.
+ *   <li>Not ported because ckit does not use them: TCP fallback pings (they are still answered),
+ *       encryption, {@code Ping}, {@code UpdateNode}, {@code SendBestEffort}/{@code
+ *       SendReliable}, the alive, merge and ping delegates, CIDR filtering, {@code
+ *       RequireNodeNames} and {@code SkipInboundLabelCheck}. Address resolution for joins is the
+ *       runtime's job.
  * </ul>
  *
  * <h2>References</h2>
