@@ -396,61 +396,7 @@ final class Membership {
    * @return null if compatible, else the error
    */
   String verifyProtocol(List<PushNodeState> remote) {
-    int maxPMin = 0;
-    int minPMax = 255;
-    int maxDMin = 0;
-    int minDMax = 255;
-    for (PushNodeState rn : remote) {
-      byte[] vsn = rn.vsn();
-      if (vsn != null && vsn.length > 0 && vsn.length < 6) {
-        return "Node '" + rn.name() + "' sent a " + vsn.length + "-byte protocol version vector";
-      }
-      if (rn.state() != NodeStateType.ALIVE || vsn == null || vsn.length == 0) {
-        continue;
-      }
-      maxPMin = Math.max(maxPMin, vsn[0] & 0xFF);
-      minPMax = Math.min(minPMax, vsn[1] & 0xFF);
-      maxDMin = Math.max(maxDMin, vsn[3] & 0xFF);
-      minDMax = Math.min(minDMax, vsn[4] & 0xFF);
-    }
-    for (NodeState n : nodes.list()) {
-      if (n.state != NodeStateType.ALIVE) {
-        continue;
-      }
-      maxPMin = Math.max(maxPMin, n.pMin);
-      minPMax = Math.min(minPMax, n.pMax);
-      maxDMin = Math.max(maxDMin, n.dMin);
-      minDMax = Math.min(minDMax, n.dMax);
-    }
-    for (PushNodeState n : remote) {
-      byte[] vsn = n.vsn();
-      int pCur = vsn != null && vsn.length > 0 ? vsn[2] & 0xFF : 0;
-      int dCur = vsn != null && vsn.length > 0 ? vsn[5] & 0xFF : 0;
-      String error = checkRange(n.name(), pCur, dCur, maxPMin, minPMax, maxDMin, minDMax);
-      if (error != null) {
-        return error;
-      }
-    }
-    for (NodeState n : nodes.list()) {
-      String error = checkRange(n.name, n.pCur, n.dCur, maxPMin, minPMax, maxDMin, minDMax);
-      if (error != null) {
-        return error;
-      }
-    }
-    return null;
-  }
-
-  private static String checkRange(
-      String name, int pCur, int dCur, int maxPMin, int minPMax, int maxDMin, int minDMax) {
-    if (pCur < maxPMin || pCur > minPMax) {
-      return "Node '" + name + "' protocol version (" + pCur + ") is incompatible: [" + maxPMin
-          + ", " + minPMax + "]";
-    }
-    if (dCur < maxDMin || dCur > minDMax) {
-      return "Node '" + name + "' delegate protocol version (" + dCur + ") is incompatible: ["
-          + maxDMin + ", " + minDMax + "]";
-    }
-    return null;
+    return VersionCheck.verify(remote, nodes.list());
   }
 
   /** Reaps dead nodes past the gossip-to-the-dead time and shuffles (memberlist's {@code resetNodes}). */

@@ -145,6 +145,17 @@ final class Prober {
     counters.increment(SwimCounter.PROBES);
     Probe probe = new Probe(node, nextSeqNo());
     current = probe;
+    try {
+      startProbe(probe, node, nowNanos, probeInterval);
+    } catch (RuntimeException e) {
+      // Never leave a half-started probe in place: it would stop the probe loop for good.
+      probe.done = true;
+      current = null;
+      throw e;
+    }
+  }
+
+  private void startProbe(Probe probe, NodeState node, long nowNanos, long probeInterval) {
     Ping ping =
         new Ping(probe.seqNo, node.name, selfAddr, config.advertisePort(), config.name());
     acks.register(

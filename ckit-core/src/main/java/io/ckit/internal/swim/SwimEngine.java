@@ -47,7 +47,8 @@ import java.util.random.RandomGenerator;
  *
  * <ul>
  *   <li>{@link #onPacket}/{@link #onPackets}: packets, as received in gossiphttp frames;
- *   <li>{@link #onStream}: a complete stream message another node sent us, with a replier;
+ *   <li>{@link #onStream}: a complete stream message another node sent us, with a replier ({@link
+ *       #onStreamUnreadable} if it could not be read);
  *   <li>{@link #onStreamReply}/{@link #onStreamFailed}: the outcome of a stream we dialed;
  *   <li>{@link #join}, {@link #leave}, {@link #shutdown}: commands, whose results are delivered to
  *       callbacks on the loop;
@@ -77,6 +78,24 @@ import java.util.random.RandomGenerator;
  *       role of what accumulated while Go's handler goroutine was busy).
  * </ul>
  *
+ * <h2>Deviations from memberlist</h2>
+ *
+ * <ul>
+ *   <li>Inputs Go would crash on are dropped and counted: version vectors of 1 to 5 bytes, compound
+ *       and compress envelopes nested deeper than 8 levels; a failing timer action is logged and
+ *       the other timers still run.
+ *   <li>A piggy-backed packet never carries more than 255 parts: extra parts go in further
+ *       compounds (Go's {@code sendMsg} would wrap the count byte).
+ *   <li>A stream is handled as one complete message, so the acceptor's limit of 128 concurrent
+ *       push/pulls is the runtime's to enforce while it reads; the acceptor merges even if writing
+ *       its reply failed.
+ *   <li>Not ported because ckit does not use them: TCP fallback pings (they are still answered),
+ *       encryption, {@code Ping}, {@code UpdateNode}, {@code SendBestEffort}/{@code
+ *       SendReliable}, the alive, merge and ping delegates, CIDR filtering, {@code
+ *       RequireNodeNames} and {@code SkipInboundLabelCheck}. Address resolution for joins is the
+ *       runtime's job.
+ * </ul>
+ *
  * <h2>References</h2>
  *
  * <ol>
@@ -102,9 +121,11 @@ public final class SwimEngine {
   private final Prober prober;
   private final Gossiper gossiper;
   private final PushPullSync sync;
+  private final StreamAcceptor acceptor;
   private final PacketHandler packets;
   private long lastNow;
   private boolean shutdown;
+  private LeaveWait leaveWait;
   private boolean publishSnapshots = true;
   private volatile SwimSnapshot snapshot;
   private long publishedVersion = -1;
@@ -134,6 +155,7 @@ public final class SwimEngine {
     this.sync =
         new PushPullSync(
             config, membership, delegate, sender, network, timers, counters, random);
+    this.acceptor = new StreamAcceptor(config, sync, delegate, sender, counters);
     this.packets = new PacketHandler(config, membership, prober, acks, delegate, counters);
   }
 
@@ -288,7 +310,7 @@ public final class SwimEngine {
       return;
     }
     long now = enter(nowNanos);
-    sync.handleStream(from, message, replier, now);
+    acceptor.handleStream(from, message, replier, now);
     exit(now);
   }
 
@@ -309,7 +331,7 @@ public final class SwimEngine {
       return;
     }
     long now = enter(nowNanos);
-    sync.handleUnreadableStream(from, error, replier);
+    acceptor.handleUnreadableStream(from, error, replier);
     exit(now);
   }
 
@@ -378,7 +400,7 @@ public final class SwimEngine {
   public void leave(Duration timeout, long nowNanos, Consumer<LeaveResult> done) {
     requireRunning("leave");
     long now = enter(nowNanos);
-    LeaveWait wait = new LeaveWait(done);
+    LeaveWait wait = new LeaveWait(done, timers);
     if (!membership.leave(wait::complete, now)) {
       done.accept(new LeaveResult(null));
     } else {
@@ -386,41 +408,10 @@ public final class SwimEngine {
       if (!membership.anyAlive()) {
         wait.complete(null);
       } else if (!timeout.isZero() && !timeout.isNegative()) {
-        wait.timer =
-            timers.schedule(
-                now + timeout.toNanos(),
-                t -> wait.complete("timeout waiting for leave broadcast"));
+        wait.timeoutAt(now + timeout.toNanos());
       }
     }
     exit(now);
-  }
-
-  private LeaveWait leaveWait;
-
-  /** A caller waiting for the leave broadcast to finish (Go's {@code leaveBroadcast} channel). */
-  private final class LeaveWait {
-    private final Consumer<LeaveResult> done;
-    private boolean completed;
-    Timers.Timer timer;
-
-    LeaveWait(Consumer<LeaveResult> done) {
-      this.done = done;
-    }
-
-    void complete() {
-      complete(null);
-    }
-
-    void complete(String error) {
-      if (completed) {
-        return;
-      }
-      completed = true;
-      if (timer != null) {
-        timer.cancel();
-      }
-      done.accept(new LeaveResult(error));
-    }
   }
 
   /**
@@ -525,6 +516,11 @@ public final class SwimEngine {
   /** Returns the number of nodes in the node list, the "n" of the formulas (loop only). */
   public int numNodes() {
     return nodes.size();
+  }
+
+  /** Returns how many timer actions failed with an exception (loop only). */
+  public long timerErrors() {
+    return timers.errors();
   }
 
   /** Returns the Lifeguard health score (loop only). */

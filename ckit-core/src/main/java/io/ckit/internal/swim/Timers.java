@@ -6,17 +6,22 @@ package io.ckit.internal.swim;
 
 import java.util.PriorityQueue;
 import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine's single timer queue: every deadline the protocol waits for (probe ticks, ack
  * deadlines, suspicion timeouts, push/pull ticks, stream timeouts) is an entry here, ordered by
  * deadline and then by scheduling order, so equal deadlines fire first-scheduled first.
  *
+ * <p>An action that throws is logged and counted, and the remaining due timers still run.
+ *
  * <p>Confined to the membership loop. Cancellation is lazy: a cancelled timer stays in the heap
  * until its deadline and is then discarded, which keeps {@link Timer#cancel()} O(1); every timer the
  * engine creates has a bounded deadline, so the heap cannot grow without bound.
  */
 final class Timers {
+  private static final Logger LOG = LoggerFactory.getLogger(Timers.class);
   private final PriorityQueue<Timer> queue =
       new PriorityQueue<>(
           (a, b) -> {
@@ -24,6 +29,7 @@ final class Timers {
             return byDeadline != 0 ? byDeadline : Long.compare(a.sequence, b.sequence);
           });
   private long nextSequence;
+  private long errors;
 
   /** One scheduled action. */
   static final class Timer {
@@ -88,7 +94,13 @@ final class Timers {
         continue;
       }
       head.fired = true;
-      head.action.accept(nowNanos);
+      try {
+        head.action.accept(nowNanos);
+      } catch (RuntimeException e) {
+        // A failing action must not stop the other timers (Go would crash the process here).
+        errors++;
+        LOG.error("membership timer failed", e);
+      }
     }
   }
 
@@ -112,6 +124,11 @@ final class Timers {
       timer.cancelled = true;
     }
     queue.clear();
+  }
+
+  /** Returns how many timer actions threw. */
+  long errors() {
+    return errors;
   }
 
   /** Returns the number of entries in the heap, cancelled ones included (for tests). */

@@ -188,4 +188,31 @@ class TransmitLimitedQueueTest {
     assertEquals(30, out.get(0).length);
     assertEquals(10, out.get(1).length);
   }
+
+  @Test
+  void shouldReplaceAQueuedItemWhoseKeyCollidesLikeGo() {
+    // memberlist resets its id counter whenever the B-tree is empty, even for an instant inside
+    // GetBroadcasts or while replacing a same-named broadcast, so a new broadcast can get the key
+    // (transmits, length, id) of a queued one; the B-tree's ReplaceOrInsert then drops the queued
+    // one without finishing it. Checked against memberlist v0.5.3 in Go: after the calls below Go
+    // reports NumQueued() == 1, "finished node-76" once (for the replaced suspect), and
+    // GetBroadcasts returns only the 63-byte 'r' message.
+    TransmitLimitedQueue q = new TransmitLimitedQueue(() -> 100, 4);
+    List<String> finished = new ArrayList<>();
+    q.queueBroadcast(new MemberlistBroadcast("node-76", new byte[41], () -> finished.add("node-76")));
+    for (int i = 0; i < 4; i++) {
+      q.getBroadcasts(2, 1000);
+    }
+    byte[] alive = new byte[63];
+    alive[0] = 'a';
+    q.queueBroadcast(new MemberlistBroadcast("node-76", alive, () -> finished.add("alive-76")));
+    byte[] refute = new byte[63];
+    refute[0] = 'r';
+    q.queueBroadcast(new MemberlistBroadcast("10.0.0.92", refute, () -> finished.add("refute")));
+    assertEquals(1, q.numQueued());
+    assertEquals(List.of("node-76"), finished, "the replaced item is not finished");
+    List<byte[]> out = q.getBroadcasts(2, 1000);
+    assertEquals(1, out.size());
+    assertEquals('r', out.get(0)[0]);
+  }
 }

@@ -95,4 +95,30 @@ class FailureScenariosTest {
       }
     }
   }
+
+  @Test
+  void shouldReadmitACrashedNodeThatRestartsWithTheSameName() {
+    Simulation sim = new Simulation(Simulation.seed(22));
+    List<SimNode> nodes = Clusters.converged(sim, N, Duration.ofSeconds(60));
+    SimNode victim = nodes.get(11);
+    sim.crash(victim);
+    long bound = detectionBound(nodes.get(0).engine().config(), N);
+    assertTrue(
+        sim.runUntil(
+                () -> ClusterChecks.allSee(nodes, victim, NodeStateType.DEAD),
+                Duration.ofNanos(bound),
+                Duration.ofMillis(100))
+            >= 0);
+    // Restart before the dead entry is reaped: the fresh process starts at incarnation 1, learns
+    // from the push/pull reply that it is considered dead and refutes with a higher incarnation.
+    sim.start(victim, List.of(nodes.get(0)));
+    long restartedAt = sim.now();
+    long at =
+        sim.runUntil(
+            () -> ClusterChecks.converged(nodes, nodes), Duration.ofSeconds(60), Duration.ofMillis(100));
+    System.out.printf("[sim] restarted %s readmitted after %.1f s with incarnation %d%n",
+        victim.name(), (at - restartedAt) / 1e9, victim.engine().member(victim.name()).incarnation());
+    assertTrue(at >= 0, "the restarted node is alive everywhere again");
+    assertTrue(victim.engine().member(victim.name()).incarnation() > 1);
+  }
 }

@@ -205,6 +205,26 @@ public final class Simulation {
   }
 
   /**
+   * Makes the link between two nodes flap in both directions from now until {@code until}: down for
+   * {@code down}, up for {@code up}, repeatedly; it is up again at the end.
+   */
+  public void flapLink(SimNode a, SimNode b, Duration down, Duration up, long until) {
+    long t = now;
+    while (t < until) {
+      long downAt = t;
+      long upAt = Math.min(until, t + down.toNanos());
+      at(downAt, () -> setLink(a, b, false));
+      at(upAt, () -> setLink(a, b, true));
+      t = upAt + up.toNanos();
+    }
+  }
+
+  private void setLink(SimNode a, SimNode b, boolean upNow) {
+    network.setBlocked(a.index, b.index, !upNow);
+    network.setBlocked(b.index, a.index, !upNow);
+  }
+
+  /**
    * Starts a node's engine now and joins it to the given seeds (no join if none).
    *
    * @param node the node (new, crashed or stopped)

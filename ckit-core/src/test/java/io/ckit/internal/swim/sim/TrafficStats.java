@@ -103,8 +103,38 @@ public final class TrafficStats {
     streamBytesSent += payload.length + frameHeader(payload.length);
   }
 
+  /** Returns a copy of the current counts. */
+  public TrafficStats snapshot() {
+    TrafficStats copy = new TrafficStats();
+    copy.add(this);
+    return copy;
+  }
+
+  /** Returns these counts minus an earlier snapshot's. */
+  public TrafficStats minus(TrafficStats earlier) {
+    TrafficStats diff = snapshot();
+    diff.packetsSent -= earlier.packetsSent;
+    diff.packetBytesSent -= earlier.packetBytesSent;
+    diff.packetsReceived -= earlier.packetsReceived;
+    diff.packetBytesReceived -= earlier.packetBytesReceived;
+    diff.packetsDropped -= earlier.packetsDropped;
+    diff.streamsDialed -= earlier.streamsDialed;
+    diff.streamsAccepted -= earlier.streamsAccepted;
+    diff.streamFramesSent -= earlier.streamFramesSent;
+    diff.streamBytesSent -= earlier.streamBytesSent;
+    diff.streamBytesReceived -= earlier.streamBytesReceived;
+    diff.piggybackedMessages -= earlier.piggybackedMessages;
+    earlier.byKind.forEach(
+        (k, v) -> {
+          long[] mine = diff.byKind.computeIfAbsent(k, x -> new long[2]);
+          mine[0] -= v[0];
+          mine[1] -= v[1];
+        });
+    return diff;
+  }
+
   /** Adds another node's counts to this one. */
-  void add(TrafficStats other) {
+  public void add(TrafficStats other) {
     packetsSent += other.packetsSent;
     packetBytesSent += other.packetBytesSent;
     packetsReceived += other.packetsReceived;
