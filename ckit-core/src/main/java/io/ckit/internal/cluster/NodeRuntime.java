@@ -283,6 +283,7 @@ public final class NodeRuntime {
         throw new StateTransitionException(from, to);
       }
       state = to;
+      metrics.nodeState(to);
       running = phase == Phase.RUNNING;
       // Posted under the lock, so concurrent changes reach the loop in validation order.
       loop.post(changeTask(to, running ? done : null));
