@@ -1,0 +1,84 @@
+/*
+ * Copyright 2026 The ckit for Java Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.ckit.internal.swim;
+
+import java.util.List;
+
+/**
+ * The gossip loop (memberlist's {@code gossip}, wire spec §7.9): every gossip interval, pick up to
+ * {@code gossipNodes} random nodes that are alive, suspect, or dead for no longer than the
+ * gossip-to-the-dead time, and send each a packet full of queued broadcasts (one message as is,
+ * several as compounds of at most 255), with a CRC and compressed if smaller. A round stops at the
+ * first node for which nothing is queued.
+ *
+ * <p>Confined to the membership loop.
+ */
+final class Gossiper {
+  private final SwimConfig config;
+  private final NodeTable nodes;
+  private final PacketSender sender;
+  private final Timers timers;
+  private final long intervalNanos;
+  private final long gossipToTheDeadNanos;
+  private final int bytesAvail;
+  private long nextTickNanos;
+
+  Gossiper(SwimConfig config, NodeTable nodes, PacketSender sender, Timers timers) {
+    this.config = config;
+    this.nodes = nodes;
+    this.sender = sender;
+    this.timers = timers;
+    this.intervalNanos = config.gossipInterval().toNanos();
+    this.gossipToTheDeadNanos = config.gossipToTheDead().toNanos();
+    this.bytesAvail =
+        config.udpBufferSize() - PacketSender.COMPOUND_HEADER_OVERHEAD - config.labelOverhead();
+  }
+
+  /** Starts the gossip ticker (no-op if the interval or the fan-out is zero). */
+  void start(long nowNanos) {
+    if (intervalNanos > 0 && config.gossipNodes() > 0) {
+      nextTickNanos = nowNanos + intervalNanos;
+      timers.schedule(nextTickNanos, this::tick);
+    }
+  }
+
+  private void tick(long nowNanos) {
+    nextTickNanos = Ticks.next(nextTickNanos, nowNanos, intervalNanos);
+    timers.schedule(nextTickNanos, this::tick);
+    gossip(nowNanos);
+  }
+
+  /** Runs one gossip round. */
+  void gossip(long nowNanos) {
+    List<NodeState> targets =
+        nodes.kRandomNodes(
+            config.gossipNodes(),
+            n -> {
+              if (n.name.equals(config.name())) {
+                return true;
+              }
+              switch (n.state) {
+                case ALIVE:
+                case SUSPECT:
+                  return false;
+                case DEAD:
+                  return nowNanos - n.stateChangeNanos > gossipToTheDeadNanos;
+                default:
+                  return true;
+              }
+            });
+    for (NodeState node : targets) {
+      List<byte[]> msgs = sender.getBroadcasts(PacketSender.COMPOUND_OVERHEAD, bytesAvail);
+      if (msgs.isEmpty()) {
+        return;
+      }
+      if (msgs.size() == 1) {
+        sender.rawSend(node.address(), node, msgs.get(0));
+      } else {
+        sender.sendCompounds(node.address(), node, msgs);
+      }
+    }
+  }
+}
