@@ -4,6 +4,7 @@
  */
 package io.ckit.examples;
 
+import io.ckit.Http2;
 import io.ckit.Observer;
 import io.ckit.advertise.Advertise;
 import io.ckit.peer.Peer;
@@ -18,8 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.http2.client.HTTP2Client;
-import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
 
 /**
  * The README's demo: a small ckit cluster on one machine, each node with a live status page.
@@ -87,7 +86,7 @@ public final class ClusterDemo implements AutoCloseable {
    * @throws IllegalStateException if a node cannot listen on its address
    */
   public static ClusterDemo start(DemoOptions options, PrintStream out) {
-    HttpClient client = new HttpClient(new HttpClientTransportOverHTTP2(new HTTP2Client()));
+    HttpClient client = Http2.newClient();
     try {
       client.start();
     } catch (Exception e) {

@@ -5,13 +5,11 @@
 package io.ckit.examples;
 
 import io.ckit.Config;
+import io.ckit.Http2;
 import io.ckit.Node;
 import io.ckit.shard.Sharder;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -58,10 +56,8 @@ public final class DemoNode implements AutoCloseable {
   public static DemoNode start(
       String name, String listenHost, int listenPort, String advertiseHost, HttpClient client) {
     Server server = new Server();
-    HttpConfiguration http = new HttpConfiguration();
-    ServerConnector connector =
-        new ServerConnector(
-            server, new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http));
+    ServerConnector connector = new ServerConnector(server);
+    Http2.enable(connector); // HTTP/1.1 for browsers, h2c for ckit peers
     connector.setHost(listenHost);
     connector.setPort(listenPort);
     server.addConnector(connector);

@@ -5,6 +5,7 @@
 package io.ckit.examples;
 
 import io.ckit.Config;
+import io.ckit.Http2;
 import io.ckit.Node;
 import io.ckit.peer.Peer;
 import io.ckit.peer.State;
@@ -13,9 +14,6 @@ import io.ckit.shard.Op;
 import io.ckit.shard.Sharder;
 import java.util.List;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.http2.client.HTTP2Client;
-import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
-import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -40,16 +38,17 @@ public final class Example {
    */
   public static void main(String[] args) throws Exception {
     // tag::example[]
-    // Our cluster works over HTTP/2, so we first need an HTTP server. This one speaks h2c
-    // (HTTP/2 without TLS) on a free port of 127.0.0.1.
+    // Our cluster works over HTTP/2, so we first need an HTTP server. This one listens on a free
+    // port of 127.0.0.1 and speaks h2c (HTTP/2 without TLS) besides HTTP/1.1.
     Server server = new Server();
-    ServerConnector connector = new ServerConnector(server, new HTTP2CServerConnectionFactory());
+    ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
+    Http2.enable(connector);
     server.addConnector(connector);
     connector.open(); // bind now, to know the address to advertise
 
     // Nodes reach each other with a Jetty HTTP/2 client.
-    HttpClient client = new HttpClient(new HttpClientTransportOverHTTP2(new HTTP2Client()));
+    HttpClient client = Http2.newClient();
     client.start();
 
     // We want to do consistent hashing against the cluster's state, so we create a ring for our

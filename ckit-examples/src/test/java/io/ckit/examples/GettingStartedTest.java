@@ -7,6 +7,7 @@ package io.ckit.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ckit.Config;
+import io.ckit.Http2;
 import io.ckit.Node;
 import io.ckit.internal.transport.TestCerts;
 import io.ckit.peer.Peer;
@@ -16,22 +17,12 @@ import io.ckit.shard.Op;
 import io.ckit.shard.Sharder;
 import java.util.List;
 import java.util.function.Function;
-import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.http2.client.HTTP2Client;
-import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
-import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
-import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
-import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,13 +37,10 @@ class GettingStartedTest {
 
   @Test
   void twoNodesOverTls() throws Exception {
-    ClientConnector clientConnector = new ClientConnector();
     SslContextFactory.Client trust = new SslContextFactory.Client();
     trust.setTrustStorePath(TestCerts.keyStore().toString());
     trust.setTrustStorePassword(TestCerts.PASSWORD);
-    clientConnector.setSslContextFactory(trust);
-    HttpClient client =
-        new HttpClient(new HttpClientTransportOverHTTP2(new HTTP2Client(clientConnector)));
+    HttpClient client = Http2.newClient(trust);
     client.start();
     try (Running a = Running.start("a", client, true, GettingStartedTest::tlsConnector, null);
         Running b = Running.start("b", client, true, GettingStartedTest::tlsConnector, null)) {
@@ -66,17 +54,11 @@ class GettingStartedTest {
 
   @Test
   void servletNodeJoinsHandlerNode() throws Exception {
-    HttpClient client = new HttpClient(new HttpClientTransportOverHTTP2(new HTTP2Client()));
+    HttpClient client = Http2.newClient();
     client.start();
-    try (Running a = Running.start("a", client, false, GettingStartedTest::h2cConnector, null);
+    try (Running a = Running.start("a", client, false, ServerConnector::new, null);
         Running b =
-            Running.start("b", client, false, GettingStartedTest::h2cConnector, node -> {
-              ServletContextHandler context = new ServletContextHandler("/");
-              ServletHolder holder = new ServletHolder(node.servlet());
-              holder.setAsyncSupported(true);
-              context.addServlet(holder, "/api/v1/ckit/transport/*");
-              return context;
-            })) {
+            Running.start("b", client, false, ServerConnector::new, GettingStartedTest::servlet)) {
       a.node.start(List.of());
       b.node.start(List.of(a.node.config().advertiseAddr()));
       assertConverged(a, b);
@@ -85,24 +67,21 @@ class GettingStartedTest {
     }
   }
 
-  private static ServerConnector h2cConnector(Server server) {
-    HttpConfiguration http = new HttpConfiguration();
-    return new ServerConnector(
-        server, new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http));
+  /** The servlet variant, as in the guide. */
+  private static Handler servlet(Node node) {
+    ServletContextHandler context = new ServletContextHandler("/");
+    ServletHolder holder = new ServletHolder(node.servlet());
+    holder.setAsyncSupported(true);
+    context.addServlet(holder, "/api/v1/ckit/transport/*");
+    return context;
   }
 
+  /** The TLS connector, as in the guide: Http2.enable adds ALPN and h2 to it. */
   private static ServerConnector tlsConnector(Server server) {
-    HttpConfiguration https = new HttpConfiguration();
-    https.addCustomizer(new SecureRequestCustomizer());
     SslContextFactory.Server tls = new SslContextFactory.Server();
     tls.setKeyStorePath(TestCerts.keyStore().toString());
     tls.setKeyStorePassword(TestCerts.PASSWORD);
-    HttpConnectionFactory h1 = new HttpConnectionFactory(https);
-    HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(https);
-    ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
-    alpn.setDefaultProtocol(h1.getProtocol());
-    return new ServerConnector(
-        server, new SslConnectionFactory(tls, alpn.getProtocol()), alpn, h2, h1);
+    return new ServerConnector(server, tls);
   }
 
   private static void assertConverged(Running a, Running b) {
@@ -112,8 +91,13 @@ class GettingStartedTest {
         "both nodes to see two participants",
         () -> participants(a) == 2 && participants(b) == 2,
         () -> a.node.peers() + " / " + b.node.peers());
-    Key key = Key.of("some-key");
-    assertEquals(a.ring.lookup(key, 2, Op.READ_WRITE), b.ring.lookup(key, 2, Op.READ_WRITE));
+    for (String key : List.of("some-key", "user-42", "order-1001")) {
+      assertEquals(owners(a, key), owners(b, key), key);
+    }
+  }
+
+  private static List<String> owners(Running running, String key) {
+    return running.ring.lookup(Key.of(key), 2, Op.READ_WRITE).stream().map(Peer::name).toList();
   }
 
   private static int participants(Running running) {
@@ -136,6 +120,7 @@ class GettingStartedTest {
       Server server = new Server();
       ServerConnector connector = connectorOf.apply(server);
       connector.setHost("127.0.0.1");
+      Http2.enable(connector);
       server.addConnector(connector);
       connector.open();
       Sharder ring = Sharder.ring(256);
