@@ -246,7 +246,7 @@ public final class NodeMetrics implements MeterBinder {
         .description("Number of internal observers waiting for changes to cluster state.")
         .tags(tags)
         .register(registry);
-    bindInfo(registry, tags);
+    bindInfo(registry);
     bindEngine(registry, tags);
     FunctionCounter.builder(
             "cluster_transport_rx_packets_dropped_total", rxPacketsDropped, LongAdder::sum)
@@ -258,19 +258,20 @@ public final class NodeMetrics implements MeterBinder {
     }
   }
 
-  private void bindInfo(MeterRegistry registry, Tags tags) {
+  private void bindInfo(MeterRegistry registry) {
     if (registry instanceof CompositeMeterRegistry composite) {
       for (MeterRegistry child : composite.getRegistries()) {
-        bindInfo(child, tags);
+        bindInfo(child);
       }
       return;
     }
     if (PROMETHEUS_PRESENT
-        && PrometheusInfo.bind(registry, INFO_HELP, clusterName, () -> stateLabel().toString())) {
+        && PrometheusInfo.bind(registry, INFO_HELP, () -> stateLabel().toString())) {
       return;
     }
-    MultiGauge info =
-        MultiGauge.builder("cluster_node_info").description(INFO_HELP).tags(tags).register(registry);
+    // Go's InfoCollector drops its const labels: no cluster_name here.
+    MultiGauge info = MultiGauge.builder("cluster_node_info").description(INFO_HELP)
+        .register(registry);
     synchronized (infoLock) {
       info.register(infoRows(state), true);
       infoGauges.add(info);
@@ -278,9 +279,9 @@ public final class NodeMetrics implements MeterBinder {
   }
 
   private void bindEngine(MeterRegistry registry, Tags tags) {
+    // Go registers this gauge without the cluster_name const label.
     Gauge.builder("cluster_node_lamport_time", lamportTime, LongSupplier::getAsLong)
         .description("The current lamport time of the node.")
-        .tags(tags)
         .strongReference(true)
         .register(registry);
     Gauge.builder("cluster_node_gossip_proto_version", this, m -> m.fromSnapshot(Field.PROTO))

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * Exposes {@code cluster_node_info} on a Micrometer {@link PrometheusMeterRegistry} as a Prometheus
  * info metric. Prometheus client 1.x, which that registry uses, reserves the {@code _info} suffix
  * for info metrics and prints a gauge named {@code cluster_node_info} as {@code cluster_node}; an
- * info metric prints as Go's gauge does: {@code cluster_node_info{cluster_name, state} 1}.
+ * info metric prints as Go's gauge does: {@code cluster_node_info{state="..."} 1} (Go's info
+ * collector ignores its const labels, so there is no {@code cluster_name} label).
  *
  * <p>Loaded only if micrometer-registry-prometheus (an optional dependency) is present; see {@link
  * NodeMetrics}. Thread-safe.
@@ -29,12 +30,11 @@ final class PrometheusInfo {
    *
    * @param registry the registry being bound
    * @param help the help text
-   * @param clusterName the {@code cluster_name} label value
    * @param state reads the {@code state} label value at every scrape
    * @return true if registered (or already present), false if the registry is another kind
    */
   static boolean bind(
-      MeterRegistry registry, String help, String clusterName, Supplier<String> state) {
+      MeterRegistry registry, String help, Supplier<String> state) {
     if (!(registry instanceof PrometheusMeterRegistry prometheus)) {
       return false;
     }
@@ -47,7 +47,7 @@ final class PrometheusInfo {
                 .help(help)
                 .dataPoint(
                     InfoSnapshot.InfoDataPointSnapshot.builder()
-                        .labels(Labels.of("cluster_name", clusterName, "state", state.get()))
+                        .labels(Labels.of("state", state.get()))
                         .build())
                 .build();
           }
