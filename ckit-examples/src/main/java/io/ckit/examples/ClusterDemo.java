@@ -64,7 +64,14 @@ public final class ClusterDemo implements AutoCloseable {
       System.out.print(DemoOptions.USAGE);
       return;
     }
-    ClusterDemo demo = start(options, System.out);
+    ClusterDemo demo;
+    try {
+      demo = start(options, System.out);
+    } catch (RuntimeException e) {
+      System.err.println("run-example: " + describe(e));
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "ckit-demo-shutdown"));
     System.out.println("Status pages:");
     for (DemoNode node : demo.nodes()) {
@@ -170,6 +177,14 @@ public final class ClusterDemo implements AutoCloseable {
                   out.println(prefix + "owners: " + owners(node.sharder()));
                   return true;
                 }));
+  }
+
+  private static String describe(Throwable error) {
+    StringBuilder text = new StringBuilder(String.valueOf(error.getMessage()));
+    for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+      text.append(": ").append(cause.getMessage());
+    }
+    return text.toString();
   }
 
   private static String describe(List<Peer> peers) {
