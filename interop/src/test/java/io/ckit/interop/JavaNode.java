@@ -103,12 +103,16 @@ final class JavaNode implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     try {
       node.stop();
     } finally {
-      server.stop();
-      client.stop();
+      try {
+        server.stop();
+        client.stop();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot stop the Jetty server or client", e);
+      }
     }
   }
 }

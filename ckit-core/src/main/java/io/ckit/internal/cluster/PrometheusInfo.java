@@ -53,6 +53,7 @@ final class PrometheusInfo {
           }
 
           @Override
+          @SuppressWarnings("deprecation") // still what register() checks for duplicates
           public String getPrometheusName() {
             return "cluster_node";
           }
