@@ -71,6 +71,32 @@ public record Config(
   /**
    * Validates the configuration.
    *
+   * @param name the node's name; must be unique across the cluster
+   * @param advertiseAddr the {@code host:port} other nodes use to reach this node's HTTP/2 server;
+   *     the host is resolved to an IP when the node is created
+   * @param sharder the sharder to keep in sync with the cluster, updated before observers; or null
+   * @param label the cluster label: nodes only talk to nodes with the same label ("" for none, at
+   *     most 255 bytes of UTF-8)
+   * @param enableTls whether to reach peers over HTTPS (TLS with ALPN h2) instead of h2c
+   * @param probeInterval memberlist's {@code ProbeInterval}: how often a peer is probed
+   * @param probeTimeout memberlist's {@code ProbeTimeout}: how long a probe waits for an ack
+   * @param streamTimeout memberlist's {@code TCPTimeout}: the lifetime of a push/pull stream
+   * @param packetTimeout ckit's {@code PacketTimeout}: the deadline of one packet POST
+   * @param gossipInterval memberlist's {@code GossipInterval}
+   * @param gossipNodes memberlist's {@code GossipNodes}: gossip fan-out per interval
+   * @param pushPullInterval memberlist's {@code PushPullInterval}, before cluster-size scaling
+   * @param gossipToTheDead memberlist's {@code GossipToTheDeadTime}: how long dead nodes are kept
+   * @param suspicionMult memberlist's {@code SuspicionMult}
+   * @param suspicionMaxTimeoutMult memberlist's {@code SuspicionMaxTimeoutMult}
+   * @param retransmitMult memberlist's {@code RetransmitMult}
+   * @param indirectChecks memberlist's {@code IndirectChecks}
+   * @param leaveTimeout how long {@link Node#stop()} waits for its leave message to be gossiped
+   * @param maxMessageBytes the largest message accepted from the network (a frame or a stream
+   *     message); larger ones are rejected before they are allocated
+   * @param packetQueueCapacity outgoing packets held while sends are in flight, and likewise
+   *     received packets waiting for the membership thread; when either queue is full, its oldest
+   *     packet is dropped (Go: 1000 each)
+   * @param maxPacketsInFlight concurrent packet POSTs per node
    * @throws IllegalArgumentException naming the invalid field and its value
    * @throws NullPointerException if a required field is null
    */
@@ -121,7 +147,11 @@ public record Config(
     return new Builder(name, advertiseAddr);
   }
 
-  /** Returns a builder initialised with this configuration, to derive a variant. */
+  /**
+   * Returns a builder initialised with this configuration, to derive a variant.
+   *
+   * @return a new builder holding this configuration's values
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -190,127 +220,232 @@ public record Config(
       maxPacketsInFlight = config.maxPacketsInFlight;
     }
 
-    /** Sets the node name. */
+    /**
+     * Sets the node name.
+     *
+     * @param value the node name
+     * @return this builder
+     */
     public Builder name(String value) {
       name = value;
       return this;
     }
 
-    /** Sets the advertised {@code host:port}. */
+    /**
+     * Sets the advertised {@code host:port}.
+     *
+     * @param value the advertised {@code host:port}
+     * @return this builder
+     */
     public Builder advertiseAddr(String value) {
       advertiseAddr = value;
       return this;
     }
 
-    /** Sets the sharder to keep in sync (null for none). */
+    /**
+     * Sets the sharder to keep in sync (null for none).
+     *
+     * @param value the sharder to keep in sync (null for none)
+     * @return this builder
+     */
     public Builder sharder(Sharder value) {
       sharder = value;
       return this;
     }
 
-    /** Sets the cluster label ("" for none). */
+    /**
+     * Sets the cluster label ("" for none).
+     *
+     * @param value the cluster label ("" for none)
+     * @return this builder
+     */
     public Builder label(String value) {
       label = value;
       return this;
     }
 
-    /** Sets whether peers are reached over HTTPS. */
+    /**
+     * Sets whether peers are reached over HTTPS.
+     *
+     * @param value whether peers are reached over HTTPS
+     * @return this builder
+     */
     public Builder enableTls(boolean value) {
       enableTls = value;
       return this;
     }
 
-    /** Sets memberlist's probe interval (default 5 s). */
+    /**
+     * Sets memberlist's probe interval (default 5 s).
+     *
+     * @param value memberlist's probe interval
+     * @return this builder
+     */
     public Builder probeInterval(Duration value) {
       probeInterval = value;
       return this;
     }
 
-    /** Sets memberlist's probe timeout (default 2 s). */
+    /**
+     * Sets memberlist's probe timeout (default 2 s).
+     *
+     * @param value memberlist's probe timeout
+     * @return this builder
+     */
     public Builder probeTimeout(Duration value) {
       probeTimeout = value;
       return this;
     }
 
-    /** Sets the push/pull stream lifetime (memberlist's TCPTimeout, default 2 s). */
+    /**
+     * Sets the push/pull stream lifetime (memberlist's TCPTimeout, default 2 s).
+     *
+     * @param value the push/pull stream lifetime (memberlist's TCPTimeout)
+     * @return this builder
+     */
     public Builder streamTimeout(Duration value) {
       streamTimeout = value;
       return this;
     }
 
-    /** Sets the packet POST deadline (default 5 s). */
+    /**
+     * Sets the packet POST deadline (default 5 s).
+     *
+     * @param value the packet POST deadline
+     * @return this builder
+     */
     public Builder packetTimeout(Duration value) {
       packetTimeout = value;
       return this;
     }
 
-    /** Sets memberlist's gossip interval (default 200 ms). */
+    /**
+     * Sets memberlist's gossip interval (default 200 ms).
+     *
+     * @param value memberlist's gossip interval
+     * @return this builder
+     */
     public Builder gossipInterval(Duration value) {
       gossipInterval = value;
       return this;
     }
 
-    /** Sets memberlist's gossip fan-out (default 3). */
+    /**
+     * Sets memberlist's gossip fan-out (default 3).
+     *
+     * @param value memberlist's gossip fan-out
+     * @return this builder
+     */
     public Builder gossipNodes(int value) {
       gossipNodes = value;
       return this;
     }
 
-    /** Sets memberlist's push/pull interval before scaling (default 30 s). */
+    /**
+     * Sets memberlist's push/pull interval before scaling (default 30 s).
+     *
+     * @param value memberlist's push/pull interval before scaling
+     * @return this builder
+     */
     public Builder pushPullInterval(Duration value) {
       pushPullInterval = value;
       return this;
     }
 
-    /** Sets how long dead nodes are kept and gossiped to (default 30 s). */
+    /**
+     * Sets how long dead nodes are kept and gossiped to (default 30 s).
+     *
+     * @param value how long dead nodes are kept and gossiped to
+     * @return this builder
+     */
     public Builder gossipToTheDead(Duration value) {
       gossipToTheDead = value;
       return this;
     }
 
-    /** Sets memberlist's suspicion multiplier (default 4). */
+    /**
+     * Sets memberlist's suspicion multiplier (default 4).
+     *
+     * @param value memberlist's suspicion multiplier
+     * @return this builder
+     */
     public Builder suspicionMult(int value) {
       suspicionMult = value;
       return this;
     }
 
-    /** Sets memberlist's suspicion max timeout multiplier (default 6). */
+    /**
+     * Sets memberlist's suspicion max timeout multiplier (default 6).
+     *
+     * @param value memberlist's suspicion max timeout multiplier
+     * @return this builder
+     */
     public Builder suspicionMaxTimeoutMult(int value) {
       suspicionMaxTimeoutMult = value;
       return this;
     }
 
-    /** Sets memberlist's retransmit multiplier (default 4). */
+    /**
+     * Sets memberlist's retransmit multiplier (default 4).
+     *
+     * @param value memberlist's retransmit multiplier
+     * @return this builder
+     */
     public Builder retransmitMult(int value) {
       retransmitMult = value;
       return this;
     }
 
-    /** Sets the number of indirect probe helpers (default 3). */
+    /**
+     * Sets the number of indirect probe helpers (default 3).
+     *
+     * @param value the number of indirect probe helpers
+     * @return this builder
+     */
     public Builder indirectChecks(int value) {
       indirectChecks = value;
       return this;
     }
 
-    /** Sets how long stop waits for the leave to be gossiped (default 5 s). */
+    /**
+     * Sets how long stop waits for the leave to be gossiped (default 5 s).
+     *
+     * @param value how long stop waits for the leave to be gossiped
+     * @return this builder
+     */
     public Builder leaveTimeout(Duration value) {
       leaveTimeout = value;
       return this;
     }
 
-    /** Sets the largest accepted message (default 64 MiB). */
+    /**
+     * Sets the largest accepted message (default 64 MiB).
+     *
+     * @param value the largest accepted message
+     * @return this builder
+     */
     public Builder maxMessageBytes(int value) {
       maxMessageBytes = value;
       return this;
     }
 
-    /** Sets the packet queue capacities, each way (default 1000, oldest dropped when full). */
+    /**
+     * Sets the packet queue capacities, each way (default 1000, oldest dropped when full).
+     *
+     * @param value the packet queue capacities, each way
+     * @return this builder
+     */
     public Builder packetQueueCapacity(int value) {
       packetQueueCapacity = value;
       return this;
     }
 
-    /** Sets the number of concurrent packet POSTs (default 6). */
+    /**
+     * Sets the number of concurrent packet POSTs (default 6).
+     *
+     * @param value the number of concurrent packet POSTs
+     * @return this builder
+     */
     public Builder maxPacketsInFlight(int value) {
       maxPacketsInFlight = value;
       return this;
@@ -319,6 +454,7 @@ public record Config(
     /**
      * Builds the configuration.
      *
+     * @return the validated configuration
      * @throws IllegalArgumentException if a value is invalid; the message names it
      */
     public Config build() {

@@ -124,7 +124,11 @@ public final class Node implements AutoCloseable {
         new NodeRuntime(client, config, ip.getAddress(), advertise.port(), transportSettings));
   }
 
-  /** Returns this node's configuration. */
+  /**
+   * Returns this node's configuration.
+   *
+   * @return the configuration the node was created with
+   */
   public Config config() {
     return runtime.config();
   }
@@ -134,6 +138,8 @@ public final class Node implements AutoCloseable {
    * must speak HTTP/2: add {@code HTTP2CServerConnectionFactory} (h2c), or ALPN with {@code
    * HTTP2ServerConnectionFactory} for TLS ({@link Http2#enable} does either). The handler answers
    * 503 until the node is started and after it is stopped.
+   *
+   * @return the base path and the handler serving it
    */
   public Route handler() {
     return new Route(GossipTransport.BASE_ROUTE, runtime.transport().handler());
@@ -143,6 +149,8 @@ public final class Node implements AutoCloseable {
    * Returns a servlet serving the same endpoints as {@link #handler()}, for Servlet 6 containers;
    * map it at {@code /api/v1/ckit/transport/*} with async support enabled. Requires {@code
    * jakarta.servlet-api} on the class path. Each call returns a new servlet over the same node.
+   *
+   * @return a new servlet serving this node's endpoints
    */
   public jakarta.servlet.http.HttpServlet servlet() {
     return ServletFactory.servlet(runtime.transport());
@@ -209,7 +217,11 @@ public final class Node implements AutoCloseable {
     return runtime.changeState(to);
   }
 
-  /** Returns this node's own state (peers learn it by gossip). Never blocks. */
+  /**
+   * Returns this node's own state (peers learn it by gossip). Never blocks.
+   *
+   * @return the state last set by {@link #changeState}, {@link State#VIEWER} at first
+   */
   public State currentState() {
     return runtime.currentState();
   }
@@ -217,6 +229,8 @@ public final class Node implements AutoCloseable {
   /**
    * Returns every known peer, this node included, sorted by name; an immutable snapshot that never
    * changes. Before {@link #start} it holds this node alone. Never blocks.
+   *
+   * @return the peers, sorted by name
    */
   public List<Peer> peers() {
     return runtime.peers();
@@ -239,6 +253,8 @@ public final class Node implements AutoCloseable {
    * cluster_node_*} with the constant label {@code cluster_name} set to the cluster label, and the
    * transport's {@code cluster_transport_*}), to bind to a Micrometer registry. Bind one node per
    * registry: meters of two nodes with the same label would collide.
+   *
+   * @return a binder registering the node's meters
    */
   public MeterBinder metrics() {
     return runtime.metrics();

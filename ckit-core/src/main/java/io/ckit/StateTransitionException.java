@@ -13,7 +13,10 @@ import io.ckit.peer.State;
 public final class StateTransitionException extends CkitException {
   private static final long serialVersionUID = 1L;
 
+  /** The state the node was in. */
   private final State from;
+
+  /** The state that was requested. */
   private final State to;
 
   /**
@@ -28,12 +31,20 @@ public final class StateTransitionException extends CkitException {
     this.to = to;
   }
 
-  /** Returns the state the node was in. */
+  /**
+   * Returns the state the node was in.
+   *
+   * @return the node's state when the transition was asked for
+   */
   public State from() {
     return from;
   }
 
-  /** Returns the state that was requested. */
+  /**
+   * Returns the state that was requested.
+   *
+   * @return the requested state
+   */
   public State to() {
     return to;
   }

@@ -21,6 +21,10 @@ public record Peer(String name, String addr, boolean self, State state) {
   /**
    * Creates a peer.
    *
+   * @param name the peer's name, unique across the cluster
+   * @param addr the {@code host:port} address of the peer
+   * @param self true if this peer is the local node
+   * @param state the peer's announced state
    * @throws NullPointerException if {@code name}, {@code addr} or {@code state} is null
    */
   public Peer {

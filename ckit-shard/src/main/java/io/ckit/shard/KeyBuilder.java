@@ -26,6 +26,7 @@ public final class KeyBuilder {
   /**
    * Appends all of {@code bytes}.
    *
+   * @param bytes the bytes to append
    * @return this builder
    * @throws NullPointerException if {@code bytes} is null
    */
@@ -37,6 +38,9 @@ public final class KeyBuilder {
   /**
    * Appends {@code len} bytes of {@code bytes} starting at {@code off}.
    *
+   * @param bytes the array holding the bytes to append
+   * @param off the index of the first byte to append
+   * @param len how many bytes to append
    * @return this builder
    * @throws NullPointerException if {@code bytes} is null
    * @throws IndexOutOfBoundsException if the range is not within {@code bytes}
@@ -50,6 +54,7 @@ public final class KeyBuilder {
   /**
    * Appends the UTF-8 encoding of {@code s} (unpaired surrogates as {@code '?'}).
    *
+   * @param s the string to append
    * @return this builder
    * @throws NullPointerException if {@code s} is null
    */

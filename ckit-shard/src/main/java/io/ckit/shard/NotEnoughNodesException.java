@@ -12,7 +12,10 @@ package io.ckit.shard;
 public final class NotEnoughNodesException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** How many owners were asked for. */
   private final int need;
+
+  /** How many peers were eligible for the operation. */
   private final int have;
 
   /**
@@ -27,12 +30,20 @@ public final class NotEnoughNodesException extends RuntimeException {
     this.have = have;
   }
 
-  /** Returns how many owners were asked for. */
+  /**
+   * Returns how many owners were asked for.
+   *
+   * @return the requested number of owners
+   */
   public int need() {
     return need;
   }
 
-  /** Returns how many peers were eligible for the operation. */
+  /**
+   * Returns how many peers were eligible for the operation.
+   *
+   * @return the number of eligible peers
+   */
   public int have() {
     return have;
   }
