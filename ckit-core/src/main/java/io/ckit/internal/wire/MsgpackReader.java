@@ -260,6 +260,37 @@ final class MsgpackReader {
   }
 
   /**
+   * Reads a Go {@code []byte} field as {@link #readBytesField()} does, but returns where its bytes
+   * are instead of a copy: in this reader's buffer for str and bin, in a new array for an array of
+   * uint8.
+   *
+   * @return the bytes, or null for nil
+   */
+  Slice readBytesSlice() {
+    int b = peek();
+    if (b >= 0x90 && b <= 0x9F || b == 0xDC || b == 0xDD) {
+      byte[] copy = readBytesField();
+      return new Slice(copy, 0, copy.length);
+    }
+    int len = readStringHeader();
+    if (len < 0) {
+      return null;
+    }
+    Slice slice = new Slice(buf, pos, len);
+    pos += len;
+    return slice;
+  }
+
+  /**
+   * A range of bytes inside an array that must not be modified.
+   *
+   * @param array the array
+   * @param offset where the bytes start
+   * @param length how many bytes there are
+   */
+  record Slice(byte[] array, int offset, int length) {}
+
+  /**
    * Reads a Go {@code string} field as strict UTF-8: nil gives "".
    *
    * @throws WireFormatException if the bytes are not valid UTF-8 (Go strings may hold any bytes, but
