@@ -40,10 +40,17 @@ final class MsgpackReader {
     this.limit = off + len;
   }
 
-  /** Returns the UTF-8 bytes of struct field names, in Go declaration order, for decoding. */
+  /**
+   * Returns the UTF-8 bytes of struct field names, in Go declaration order, for decoding.
+   *
+   * @throws IllegalArgumentException if a name is empty (Go field names never are)
+   */
   static byte[][] fieldNames(String... names) {
     byte[][] out = new byte[names.length][];
     for (int i = 0; i < names.length; i++) {
+      if (names[i].isEmpty()) {
+        throw new IllegalArgumentException("empty field name at index " + i);
+      }
       out[i] = names[i].getBytes(StandardCharsets.UTF_8);
     }
     return out;
@@ -201,11 +208,24 @@ final class MsgpackReader {
     pos += len;
     for (int i = 0; i < fieldNames.length; i++) {
       byte[] name = fieldNames[i];
-      if (Arrays.equals(name, 0, name.length, buf, keyStart, keyStart + len)) {
+      if (name.length == len && startsWith(buf, keyStart, name)) {
         return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * Returns whether {@code buf} holds {@code name} at {@code off}. A plain loop: field names are a
+   * few bytes long and usually differ in the first, where {@link Arrays#equals} costs a call.
+   */
+  private static boolean startsWith(byte[] buf, int off, byte[] name) {
+    for (int i = 0; i < name.length; i++) {
+      if (buf[off + i] != name[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
