@@ -61,6 +61,7 @@ final class Lzw {
       int n = encoder.encode(in, off, len);
       return framer.frame(encoder.buffer(), n);
     } finally {
+      encoder.releaseOutput();
       ENCODERS.give(encoder);
     }
   }
@@ -78,6 +79,7 @@ final class Lzw {
       int n = decoder.decode(in, off, len, maxOutput);
       return Arrays.copyOf(decoder.buffer(), n);
     } finally {
+      decoder.releaseOutput();
       DECODERS.give(decoder);
     }
   }

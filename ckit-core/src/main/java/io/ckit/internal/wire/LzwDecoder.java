@@ -18,7 +18,7 @@ import java.util.Arrays;
  * the bytes produced and the errors are the same as Go's.
  *
  * <p>The output buffer is reused while it stays at most {@link #RETAINED_OUTPUT_BYTES} long; a
- * larger output gets a buffer of its own that is dropped at the next call.
+ * larger output gets a buffer of its own, dropped by {@link #releaseOutput()}.
  *
  * <p>Not thread-safe: one thread at a time, as handed out by {@link Lzw}'s pool.
  */
@@ -114,6 +114,14 @@ final class LzwDecoder {
         }
       }
     }
+  }
+
+  /**
+   * Forgets the last result's buffer if it is larger than the one kept for reuse, so an idle coder
+   * holds at most {@link #RETAINED_OUTPUT_BYTES} of output buffer.
+   */
+  void releaseOutput() {
+    out = retained;
   }
 
   /** Returns the buffer holding the last {@link #decode} result. */

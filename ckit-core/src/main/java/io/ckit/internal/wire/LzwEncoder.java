@@ -17,8 +17,8 @@ import java.util.Arrays;
  * size rather than to the table's 64 KiB.
  *
  * <p>The output goes to an internal buffer that is reused while it stays at most {@link
- * #RETAINED_OUTPUT_BYTES} long; a larger result gets a buffer of its own that is dropped at the next
- * call.
+ * #RETAINED_OUTPUT_BYTES} long; a larger result gets a buffer of its own, dropped by {@link
+ * #releaseOutput()}.
  *
  * <p>Not thread-safe: one thread at a time, as handed out by {@link Lzw}'s pool.
  */
@@ -85,6 +85,14 @@ final class LzwEncoder {
       out[size++] = (byte) bits;
     }
     return size;
+  }
+
+  /**
+   * Forgets the last result's buffer if it is larger than the one kept for reuse, so an idle coder
+   * holds at most {@link #RETAINED_OUTPUT_BYTES} of output buffer.
+   */
+  void releaseOutput() {
+    out = retained;
   }
 
   /** Returns the buffer holding the last {@link #encode} result. */

@@ -76,15 +76,21 @@ class LzwReuseTest {
   @Test
   void shouldNotRetainLargeOutputBuffers() {
     byte[] big = variedInputs(10, 15).get(14); // 300000 bytes
-    LzwDecoder decoder = new LzwDecoder();
     byte[] z = LzwReference.compress(big, 0, big.length);
+    LzwDecoder decoder = new LzwDecoder();
     assertEquals(big.length, decoder.decode(z, 0, z.length, Integer.MAX_VALUE - 8));
+    assertTrue(decoder.buffer().length >= big.length);
+    decoder.releaseOutput();
+    assertTrue(decoder.buffer().length <= LzwDecoder.RETAINED_OUTPUT_BYTES);
     byte[] small = LzwReference.compress(new byte[10], 0, 10);
     assertEquals(10, decoder.decode(small, 0, small.length, 100));
     assertTrue(decoder.buffer().length <= LzwDecoder.RETAINED_OUTPUT_BYTES);
 
     LzwEncoder encoder = new LzwEncoder();
-    encoder.encode(big, 0, big.length);
+    assertEquals(z.length, encoder.encode(big, 0, big.length));
+    assertTrue(encoder.buffer().length > LzwEncoder.RETAINED_OUTPUT_BYTES);
+    encoder.releaseOutput();
+    assertTrue(encoder.buffer().length <= LzwEncoder.RETAINED_OUTPUT_BYTES);
     encoder.encode(new byte[10], 0, 10);
     assertTrue(encoder.buffer().length <= LzwEncoder.RETAINED_OUTPUT_BYTES);
   }
