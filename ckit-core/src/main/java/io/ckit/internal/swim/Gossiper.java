@@ -52,11 +52,14 @@ final class Gossiper {
 
   /** Runs one gossip round. */
   void gossip(long nowNanos) {
+    // Names are unique in the table, so "named like this node" is "is this node's entry"; comparing
+    // references spares a string comparison per draw.
+    NodeState self = nodes.get(config.name());
     List<NodeState> targets =
         nodes.kRandomNodes(
             config.gossipNodes(),
             n -> {
-              if (n.name.equals(config.name())) {
+              if (n == self) {
                 return true;
               }
               switch (n.state) {

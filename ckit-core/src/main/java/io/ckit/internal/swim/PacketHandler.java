@@ -7,6 +7,7 @@ package io.ckit.internal.swim;
 import io.ckit.internal.wire.AckResp;
 import io.ckit.internal.wire.Alive;
 import io.ckit.internal.wire.Codec;
+import io.ckit.internal.wire.CompoundLayout;
 import io.ckit.internal.wire.Dead;
 import io.ckit.internal.wire.IndirectPingReq;
 import io.ckit.internal.wire.Message;
@@ -157,13 +158,13 @@ final class PacketHandler {
       counters.increment(SwimCounter.DROPPED_MALFORMED);
       return;
     }
-    Codec.CompoundParts parts = Codec.splitCompound(buf, off, len);
+    CompoundLayout parts = Codec.locateCompound(buf, off, len);
     if (parts.truncated() > 0) {
       counters.add(SwimCounter.DROPPED_COMPOUND_TRUNCATED, parts.truncated());
       LOG.warn("Compound request had {} truncated messages from {}", parts.truncated(), from);
     }
-    for (byte[] part : parts.parts()) {
-      handleCommand(part, 0, part.length, from, nowNanos, depth + 1);
+    for (int i = 0; i < parts.parts(); i++) {
+      handleCommand(buf, parts.offset(i), parts.length(i), from, nowNanos, depth + 1);
     }
   }
 

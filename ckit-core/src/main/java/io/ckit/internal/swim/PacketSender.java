@@ -7,6 +7,7 @@ package io.ckit.internal.swim;
 import io.ckit.internal.wire.Codec;
 import io.ckit.internal.wire.Message;
 import io.ckit.internal.wire.MessageType;
+import io.ckit.internal.wire.PushPull;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -185,6 +186,18 @@ final class PacketSender {
   /** Prepares a stream message: compressed when compression is on (memberlist's {@code rawSendMsgStream}). */
   byte[] streamMessage(byte[] plain) {
     byte[] out = config.enableCompression() ? Codec.compress(plain) : plain;
+    counters.add(SwimCounter.STREAM_BYTES_SENT, out.length);
+    return out;
+  }
+
+  /**
+   * Prepares a push/pull stream message: {@link #streamMessage} of the encoded push/pull, without
+   * an intermediate copy of the plain body when compressing.
+   */
+  byte[] streamPushPull(PushPull pushPull) {
+    byte[] out = config.enableCompression()
+        ? Codec.encodePushPullCompressed(pushPull)
+        : Codec.encodePushPull(pushPull);
     counters.add(SwimCounter.STREAM_BYTES_SENT, out.length);
     return out;
   }

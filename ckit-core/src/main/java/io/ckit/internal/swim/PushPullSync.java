@@ -199,7 +199,7 @@ final class PushPullSync {
     if (label != null) {
       writes.add(label);
     }
-    writes.add(sender.streamMessage(Codec.encodePushPull(localState(join))));
+    writes.add(sender.streamPushPull(localState(join)));
     counters.increment(SwimCounter.STREAMS_DIALED);
     network.dialStream(address, writes, tcpTimeoutNanos, id);
   }

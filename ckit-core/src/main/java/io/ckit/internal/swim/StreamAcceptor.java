@@ -119,7 +119,7 @@ final class StreamAcceptor {
       LOG.error("Failed to read remote state from {}: {}", from, e.getMessage());
       return;
     }
-    replier.reply(sender.streamMessage(Codec.encodePushPull(sync.localState(remote.join()))));
+    replier.reply(sender.streamPushPull(sync.localState(remote.join())));
     String error = sync.mergeRemoteState(remote.join(), remote, nowNanos);
     if (error != null) {
       LOG.error("Failed push/pull merge from {}: {}", from, error);

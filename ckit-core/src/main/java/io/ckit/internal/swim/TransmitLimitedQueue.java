@@ -28,21 +28,27 @@ import java.util.function.IntSupplier;
  * membership loop.
  */
 public final class TransmitLimitedQueue {
-  private static final Comparator<Item> ORDER =
-      Comparator.<Item>comparingInt(item -> item.transmits)
-          .thenComparing(item -> item.msgLen, Comparator.reverseOrder())
-          .thenComparing(item -> item.id, Comparator.reverseOrder());
+  /** Transmits ascending, then message length descending, then id descending (no boxing). */
+  private static final Comparator<Item> ORDER = (a, b) -> {
+    int c = Integer.compare(a.transmits, b.transmits);
+    if (c == 0) {
+      c = Long.compare(b.msgLen, a.msgLen);
+    }
+    return c != 0 ? c : Long.compare(b.id, a.id);
+  };
 
   private final IntSupplier numNodes;
   private final int retransmitMult;
   private final TreeSet<Item> items = new TreeSet<>(ORDER);
   private final Map<String, Item> byName = new HashMap<>();
+  /** The search key {@link #getBroadcasts} looks up each tier with, reused. */
+  private final Item probe = new Item(0, 0, Long.MAX_VALUE, null, null);
   private long idGen;
 
   /** One queued broadcast with its sort key (transmits, msgLen, id). */
   static final class Item {
     int transmits;
-    final long msgLen;
+    long msgLen; // only the search probe's ever changes
     final long id;
     final Broadcast broadcast;
     final String name;
@@ -113,10 +119,15 @@ public final class TransmitLimitedQueue {
    * name.
    */
   private void deleteItem(Item item) {
-    items.remove(item);
+    removeFromTree(item);
     if (item.name != null && !item.name.isEmpty()) {
       byName.remove(item.name);
     }
+  }
+
+  /** The tree half of {@link #deleteItem}: the name mapping stays. */
+  private void removeFromTree(Item item) {
+    items.remove(item);
     if (items.isEmpty()) {
       idGen = 0;
     }
@@ -158,7 +169,9 @@ public final class TransmitLimitedQueue {
         break;
       }
       // The first item of this tier whose length is <= free: the largest fitting, newest first.
-      Item keep = items.ceiling(new Item(transmits, free, Long.MAX_VALUE, null, null));
+      probe.transmits = transmits;
+      probe.msgLen = free;
+      Item keep = items.ceiling(probe);
       if (keep == null || keep.transmits != transmits) {
         transmits++;
         continue;
@@ -166,10 +179,13 @@ public final class TransmitLimitedQueue {
       byte[] msg = keep.broadcast.message();
       bytesUsed += overhead + msg.length;
       toSend.add(msg);
-      deleteItem(keep);
       if (keep.transmits + 1 >= transmitLimit) {
+        deleteItem(keep);
         keep.broadcast.finished();
       } else {
+        // Go deletes the item and adds it back below; its name ends up mapped to it either way, so
+        // only its tree entry is removed here (sparing a map removal and re-insertion).
+        removeFromTree(keep);
         keep.transmits++;
         reinsert.add(keep);
       }

@@ -39,6 +39,10 @@ public final class Codec {
 
   private static final byte[][] COMPRESS_FIELDS = MsgpackReader.fieldNames("Algo", "Buf");
 
+  /** The fixed start of a compress message: type byte, map of 2, Algo: 0, the key Buf. */
+  private static final int COMPRESS_HEADER_BYTES =
+      1 + 1 + Keys.ALGO.length + 1 + Keys.BUF.length;
+
   private Codec() {}
 
   private static void checkRange(byte[] buf, int off, int len) {
@@ -102,7 +106,7 @@ public final class Codec {
     for (byte[] part : parts) {
       w.rawBytes(part, 0, part.length);
     }
-    return w.toByteArray();
+    return w.result();
   }
 
   /**
@@ -112,6 +116,22 @@ public final class Codec {
    * @throws WireFormatException if the count or length table itself is truncated
    */
   public static CompoundParts splitCompound(byte[] buf, int off, int len) {
+    CompoundLayout layout = locateCompound(buf, off, len);
+    List<byte[]> parts = new ArrayList<>(layout.parts());
+    for (int i = 0; i < layout.parts(); i++) {
+      int start = layout.offset(i);
+      parts.add(Arrays.copyOfRange(buf, start, start + layout.length(i)));
+    }
+    return new CompoundParts(parts, layout.truncated());
+  }
+
+  /**
+   * Locates the parts of a compound message (starting with its type byte 7) inside {@code buf}
+   * without copying them, with {@link #splitCompound}'s truncation semantics.
+   *
+   * @throws WireFormatException if the count or length table itself is truncated
+   */
+  public static CompoundLayout locateCompound(byte[] buf, int off, int len) {
     checkRange(buf, off, len);
     if (len < 1 || (buf[off] & 0xFF) != MessageType.COMPOUND.code()) {
       throw new WireFormatException("expected a compound message (type byte 7)");
@@ -127,16 +147,17 @@ public final class Codec {
           "compound message declares " + count + " parts but its length table is truncated");
     }
     int dataPos = pos + 2 * count;
-    List<byte[]> parts = new ArrayList<>(count);
+    int[] bounds = new int[2 * count];
     for (int i = 0; i < count; i++) {
       int partLen = ((buf[pos + 2 * i] & 0xFF) << 8) | (buf[pos + 2 * i + 1] & 0xFF);
       if (end - dataPos < partLen) {
-        return new CompoundParts(List.copyOf(parts), count - i);
+        return new CompoundLayout(bounds, i, count - i);
       }
-      parts.add(Arrays.copyOfRange(buf, dataPos, dataPos + partLen));
+      bounds[2 * i] = dataPos;
+      bounds[2 * i + 1] = partLen;
       dataPos += partLen;
     }
-    return new CompoundParts(List.copyOf(parts), 0);
+    return new CompoundLayout(bounds, count, 0);
   }
 
   /**
@@ -154,15 +175,25 @@ public final class Codec {
 
   /** Wraps a payload as memberlist does: {@code 09} + msgpack {@code compress{Algo: 0, Buf: LZW(payload)}}. */
   public static byte[] compress(byte[] payload) {
-    byte[] lzw = Lzw.compress(payload, 0, payload.length);
-    MsgpackWriter w = new MsgpackWriter(lzw.length + 16);
+    return compress(payload, 0, payload.length);
+  }
+
+  /** Like {@link #compress(byte[])}, for the payload {@code buf[off, off+len)}. */
+  public static byte[] compress(byte[] buf, int off, int len) {
+    checkRange(buf, off, len);
+    return Lzw.compress(buf, off, len, Codec::frameCompressed);
+  }
+
+  private static byte[] frameCompressed(byte[] lzw, int len) {
+    MsgpackWriter w =
+        new MsgpackWriter(COMPRESS_HEADER_BYTES + MsgpackWriter.rawStringHeaderSize(len) + len);
     w.rawByte(MessageType.COMPRESS.code());
     w.mapHeader(2);
     w.key(Keys.ALGO);
     w.uint(0);
     w.key(Keys.BUF);
-    w.bytes(lzw);
-    return w.toByteArray();
+    w.bytes(lzw, 0, len);
+    return w.result();
   }
 
   /**
@@ -178,7 +209,7 @@ public final class Codec {
     }
     MsgpackReader r = new MsgpackReader(buf, off + 1, len - 1);
     long algo = 0;
-    byte[] data = null;
+    MsgpackReader.Slice data = null;
     int n = r.readStructHeader();
     boolean array = r.lastStructWasArray();
     for (int i = 0; i < n; i++) {
@@ -186,7 +217,7 @@ public final class Codec {
       if (f == 0) {
         algo = r.readUintField(8);
       } else if (f == 1) {
-        data = r.readBytesField();
+        data = r.readBytesSlice();
       } else {
         r.skipValue();
       }
@@ -194,10 +225,9 @@ public final class Codec {
     if (algo != 0) {
       throw new WireFormatException("cannot decompress unknown algorithm " + algo);
     }
-    if (data == null) {
-      data = new byte[0];
-    }
-    byte[] out = Lzw.decompress(data, 0, data.length, MAX_DECOMPRESSED_BYTES);
+    byte[] out = data == null
+        ? Lzw.decompress(new byte[0], 0, 0, MAX_DECOMPRESSED_BYTES)
+        : Lzw.decompress(data.array(), data.offset(), data.length(), MAX_DECOMPRESSED_BYTES);
     if (out.length == 0) {
       throw new WireFormatException("compressed payload decompresses to nothing");
     }
@@ -212,7 +242,7 @@ public final class Codec {
     w.rawByte(MessageType.HAS_CRC.code());
     w.rawUint32((int) crc.getValue());
     w.rawBytes(packet, 0, packet.length);
-    return w.toByteArray();
+    return w.result();
   }
 
   /**
@@ -253,7 +283,7 @@ public final class Codec {
     w.rawByte(bytes.length);
     w.rawBytes(bytes, 0, bytes.length);
     w.rawBytes(packet, 0, packet.length);
-    return w.toByteArray();
+    return w.result();
   }
 
   /**
@@ -295,6 +325,15 @@ public final class Codec {
    */
   public static byte[] encodePushPull(PushPull pushPull) {
     return PushPullCodec.encode(pushPull);
+  }
+
+  /**
+   * Encodes a push/pull body and compresses it: the same bytes as {@code
+   * compress(encodePushPull(pushPull))}, without the intermediate copy of the plain body.
+   */
+  public static byte[] encodePushPullCompressed(PushPull pushPull) {
+    MsgpackWriter w = PushPullCodec.write(pushPull);
+    return Lzw.compress(w.array(), 0, w.size(), Codec::frameCompressed);
   }
 
   /**

@@ -40,10 +40,17 @@ final class MsgpackReader {
     this.limit = off + len;
   }
 
-  /** Returns the UTF-8 bytes of struct field names, in Go declaration order, for decoding. */
+  /**
+   * Returns the UTF-8 bytes of struct field names, in Go declaration order, for decoding.
+   *
+   * @throws IllegalArgumentException if a name is empty (Go field names never are)
+   */
   static byte[][] fieldNames(String... names) {
     byte[][] out = new byte[names.length][];
     for (int i = 0; i < names.length; i++) {
+      if (names[i].isEmpty()) {
+        throw new IllegalArgumentException("empty field name at index " + i);
+      }
       out[i] = names[i].getBytes(StandardCharsets.UTF_8);
     }
     return out;
@@ -201,11 +208,24 @@ final class MsgpackReader {
     pos += len;
     for (int i = 0; i < fieldNames.length; i++) {
       byte[] name = fieldNames[i];
-      if (Arrays.equals(name, 0, name.length, buf, keyStart, keyStart + len)) {
+      if (name.length == len && startsWith(buf, keyStart, name)) {
         return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * Returns whether {@code buf} holds {@code name} at {@code off}. A plain loop: field names are a
+   * few bytes long and usually differ in the first, where {@link Arrays#equals} costs a call.
+   */
+  private static boolean startsWith(byte[] buf, int off, byte[] name) {
+    for (int i = 0; i < name.length; i++) {
+      if (buf[off + i] != name[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -258,6 +278,37 @@ final class MsgpackReader {
     pos += len;
     return out;
   }
+
+  /**
+   * Reads a Go {@code []byte} field as {@link #readBytesField()} does, but returns where its bytes
+   * are instead of a copy: in this reader's buffer for str and bin, in a new array for an array of
+   * uint8.
+   *
+   * @return the bytes, or null for nil
+   */
+  Slice readBytesSlice() {
+    int b = peek();
+    if (b >= 0x90 && b <= 0x9F || b == 0xDC || b == 0xDD) {
+      byte[] copy = readBytesField();
+      return new Slice(copy, 0, copy.length);
+    }
+    int len = readStringHeader();
+    if (len < 0) {
+      return null;
+    }
+    Slice slice = new Slice(buf, pos, len);
+    pos += len;
+    return slice;
+  }
+
+  /**
+   * A range of bytes inside an array that must not be modified.
+   *
+   * @param array the array
+   * @param offset where the bytes start
+   * @param length how many bytes there are
+   */
+  record Slice(byte[] array, int offset, int length) {}
 
   /**
    * Reads a Go {@code string} field as strict UTF-8: nil gives "".

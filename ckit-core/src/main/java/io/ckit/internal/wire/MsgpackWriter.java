@@ -33,6 +33,14 @@ final class MsgpackWriter {
     return Arrays.copyOf(buf, size);
   }
 
+  /**
+   * Returns the bytes written, as {@link #toByteArray()} does, but without a copy when the buffer is
+   * exactly full (writers sized exactly in advance); the writer must not be used afterwards.
+   */
+  byte[] result() {
+    return size == buf.length ? buf : Arrays.copyOf(buf, size);
+  }
+
   /** Returns the internal array (valid up to {@link #size()}); no copy. */
   byte[] array() {
     return buf;
@@ -121,6 +129,11 @@ final class MsgpackWriter {
     }
   }
 
+  /** Returns how many bytes the raw-string header for a payload of {@code len} bytes takes. */
+  static int rawStringHeaderSize(int len) {
+    return len < 32 ? 1 : len < 65536 ? 3 : 5;
+  }
+
   private void rawStringHeader(int len) {
     if (len < 32) {
       rawByte(0xA0 | len);
@@ -184,8 +197,13 @@ final class MsgpackWriter {
       nil();
       return;
     }
-    rawStringHeader(b.length);
-    rawBytes(b, 0, b.length);
+    bytes(b, 0, b.length);
+  }
+
+  /** Writes {@code b[off, off+len)} as a Go {@code []byte} that is not nil (a legacy raw string). */
+  void bytes(byte[] b, int off, int len) {
+    rawStringHeader(len);
+    rawBytes(b, off, len);
   }
 
   /** Writes a Go unsigned integer; {@code v} is interpreted as unsigned 64-bit. */

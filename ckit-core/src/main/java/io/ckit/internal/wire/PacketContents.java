@@ -51,10 +51,10 @@ public record PacketContents(
             throw new WireFormatException("packet nests more than " + MAX_DEPTH + " levels");
           }
           if (code == MessageType.COMPOUND.code()) {
-            Codec.CompoundParts parts = Codec.splitCompound(buf, off, len);
+            CompoundLayout parts = Codec.locateCompound(buf, off, len);
             truncated += parts.truncated();
-            for (byte[] part : parts.parts()) {
-              unpack(part, 0, part.length, depth + 1);
+            for (int i = 0; i < parts.parts(); i++) {
+              unpack(buf, parts.offset(i), parts.length(i), depth + 1);
             }
           } else {
             byte[] inner = Codec.decompress(buf, off, len);

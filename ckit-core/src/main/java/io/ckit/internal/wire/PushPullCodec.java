@@ -55,6 +55,11 @@ final class PushPullCodec {
   }
 
   static byte[] encode(PushPull p) {
+    return write(p).toByteArray();
+  }
+
+  /** Writes a whole push/pull body into a new writer and returns it. */
+  static MsgpackWriter write(PushPull p) {
     byte[] user = p.userState() == null ? new byte[0] : p.userState();
     MsgpackWriter w = new MsgpackWriter(32 + 80 * p.nodes().size() + user.length);
     w.rawByte(MessageType.PUSH_PULL.code());
@@ -63,7 +68,7 @@ final class PushPullCodec {
       writeNodeState(s, w);
     }
     w.rawBytes(user, 0, user.length);
-    return w.toByteArray();
+    return w;
   }
 
   static Header readHeader(MsgpackReader r) {
