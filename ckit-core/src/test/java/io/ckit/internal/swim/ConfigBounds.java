@@ -13,6 +13,26 @@ public final class ConfigBounds {
   private ConfigBounds() {}
 
   /**
+   * Returns the engine configuration a node with this configuration runs (only the timing fields
+   * matter here; the address is a placeholder).
+   */
+  public static SwimConfig of(io.ckit.Config config) {
+    return SwimConfig.builder(config.name(), new byte[] {127, 0, 0, 1}, 7946)
+        .probeInterval(config.probeInterval())
+        .probeTimeout(config.probeTimeout())
+        .indirectChecks(config.indirectChecks())
+        .retransmitMult(config.retransmitMult())
+        .suspicionMult(config.suspicionMult())
+        .suspicionMaxTimeoutMult(config.suspicionMaxTimeoutMult())
+        .pushPullInterval(config.pushPullInterval())
+        .gossipNodes(config.gossipNodes())
+        .gossipInterval(config.gossipInterval())
+        .gossipToTheDead(config.gossipToTheDead())
+        .tcpTimeout(config.streamTimeout())
+        .build();
+  }
+
+  /**
    * Returns the shortest suspicion timeout, reached with {@code indirectChecks} independent
    * confirmations: {@code suspicionMult × max(1, log10 n) × probeInterval}.
    */
