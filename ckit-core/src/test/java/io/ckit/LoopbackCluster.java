@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
@@ -46,8 +48,12 @@ final class LoopbackCluster implements AutoCloseable {
               .packetTimeout(Duration.ofSeconds(2))
               .leaveTimeout(Duration.ofSeconds(2));
 
+  /** TLS settings, made fresh for each member process. */
+  record Tls(Supplier<SslContextFactory.Server> server, Supplier<SslContextFactory.Client> client) {}
+
   private final int net;
   private final UnaryOperator<Config.Builder> customize;
+  private final Tls tls;
   private final NetworkFaults faults = new NetworkFaults();
   private final QueuedThreadPool pool = new QueuedThreadPool(64, 4);
   private final ScheduledExecutorScheduler scheduler =
@@ -74,13 +80,16 @@ final class LoopbackCluster implements AutoCloseable {
         throw new IllegalStateException(name + " is running");
       }
       try {
-        client = Http2.newClient();
+        client = tls == null ? Http2.newClient() : Http2.newClient(tls.client().get());
         client.setExecutor(pool);
         client.setScheduler(scheduler);
         client.setBindAddress(new InetSocketAddress(ip, 0));
         client.start();
         server = new Server(pool, scheduler, null);
-        ServerConnector connector = new ServerConnector(server, 0, 1);
+        ServerConnector connector =
+            tls == null
+                ? new ServerConnector(server, 0, 1)
+                : new ServerConnector(server, 0, 1, tls.server().get());
         connector.setHost(ip);
         connector.setPort(port);
         Http2.enable(connector);
@@ -88,7 +97,9 @@ final class LoopbackCluster implements AutoCloseable {
         connector.open();
         port = connector.getLocalPort();
         Node created =
-            Node.create(client, customize.apply(Config.builder(name, address())).build());
+            Node.create(
+                client,
+                customize.apply(Config.builder(name, address()).enableTls(tls != null)).build());
         server.setHandler(faults.wrap(ip, created.handler().handler()));
         server.start();
         node = created;
@@ -161,7 +172,17 @@ final class LoopbackCluster implements AutoCloseable {
    * @param customize adjusts every node's configuration after {@link #FAST}
    */
   LoopbackCluster(int net, UnaryOperator<Config.Builder> customize) {
+    this(net, customize, null);
+  }
+
+  /**
+   * Creates an empty cluster whose members serve and dial over TLS (ALPN h2).
+   *
+   * @param tls the server and client TLS settings of every member, or null for h2c
+   */
+  LoopbackCluster(int net, UnaryOperator<Config.Builder> customize, Tls tls) {
     this.net = net;
+    this.tls = tls;
     this.customize = b -> customize.apply(FAST.apply(b));
     try {
       pool.setName("loopback-cluster");
