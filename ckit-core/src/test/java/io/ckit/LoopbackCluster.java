@@ -27,8 +27,9 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 /**
  * Real ckit nodes over real Jetty on loopback, each on its own address {@code 127.<net>.<i/250>.<i%250+1>}:
  * its own server (one selector, no acceptor thread) and its own HTTP/2 client bound to that address,
- * so that {@link NetworkFaults} can tell senders apart. Servers and clients share one thread pool
- * and one scheduler, so a 50-node cluster fits in one JVM. A member can crash (stop without leaving,
+ * so that {@link NetworkFaults} can tell senders apart (or one shared client, {@link
+ * #shareOneClient}). Servers and clients share one thread pool (each selector holds one of its
+ * threads) and one scheduler, so a 50-node cluster fits in one JVM. A member can crash (stop without leaving,
  * its server gone), leave, and restart on the same address with the same name.
  *
  * <p>Default timings are faster than Go ckit's ({@link #FAST}) so that fault scenarios fit in
@@ -54,8 +55,9 @@ final class LoopbackCluster implements AutoCloseable {
   private final int net;
   private final UnaryOperator<Config.Builder> customize;
   private final Tls tls;
+  private HttpClient sharedClient;
   private final NetworkFaults faults = new NetworkFaults();
-  private final QueuedThreadPool pool = new QueuedThreadPool(64, 4);
+  private final QueuedThreadPool pool = new QueuedThreadPool(512, 4);
   private final ScheduledExecutorScheduler scheduler =
       new ScheduledExecutorScheduler("loopback-cluster-scheduler", true);
   private final List<Member> members = new ArrayList<>();
@@ -68,6 +70,8 @@ final class LoopbackCluster implements AutoCloseable {
     private Server server;
     private HttpClient client;
     private volatile Node node;
+    /** Whether the last stop was a crash (else a leave, or never stopped). */
+    boolean crashedLast;
 
     Member(String name, String ip) {
       this.name = name;
@@ -80,11 +84,15 @@ final class LoopbackCluster implements AutoCloseable {
         throw new IllegalStateException(name + " is running");
       }
       try {
-        client = tls == null ? Http2.newClient() : Http2.newClient(tls.client().get());
-        client.setExecutor(pool);
-        client.setScheduler(scheduler);
-        client.setBindAddress(new InetSocketAddress(ip, 0));
-        client.start();
+        if (sharedClient != null) {
+          client = sharedClient;
+        } else {
+          client = tls == null ? Http2.newClient() : Http2.newClient(tls.client().get());
+          client.setExecutor(pool);
+          client.setScheduler(scheduler);
+          client.setBindAddress(new InetSocketAddress(ip, 0));
+          client.start();
+        }
         server = new Server(pool, scheduler, null);
         ServerConnector connector =
             tls == null
@@ -119,6 +127,7 @@ final class LoopbackCluster implements AutoCloseable {
     void crash() {
       Node current = node;
       node = null;
+      crashedLast = true;
       current.runtime().stop(false);
       stopJetty();
     }
@@ -127,6 +136,7 @@ final class LoopbackCluster implements AutoCloseable {
     void leave() {
       Node current = node;
       node = null;
+      crashedLast = false;
       current.stop();
       stopJetty();
     }
@@ -134,7 +144,9 @@ final class LoopbackCluster implements AutoCloseable {
     private void stopJetty() {
       try {
         server.stop();
-        client.stop();
+        if (client != sharedClient) {
+          client.stop();
+        }
       } catch (Exception e) {
         throw new IllegalStateException("cannot stop " + name, e);
       }
@@ -191,6 +203,26 @@ final class LoopbackCluster implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Makes every member started from now on send through one shared HTTP/2 client (fewer threads
+   * for large clusters; {@link NetworkFaults} can then no longer tell senders apart).
+   */
+  void shareOneClient() {
+    try {
+      sharedClient = Http2.newClient();
+      sharedClient.setExecutor(pool);
+      sharedClient.setScheduler(scheduler);
+      sharedClient.start();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Returns the shared thread pool (for thread accounting). */
+  QueuedThreadPool pool() {
+    return pool;
   }
 
   /** Adds a member (not started). */
@@ -309,6 +341,9 @@ final class LoopbackCluster implements AutoCloseable {
     }
     faults.close();
     try {
+      if (sharedClient != null) {
+        sharedClient.stop();
+      }
       scheduler.stop();
       pool.stop();
     } catch (Exception e) {
