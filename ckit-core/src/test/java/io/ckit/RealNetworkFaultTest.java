@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The simulator's network faults on five real nodes over real Jetty on loopback ({@link
  * LoopbackCluster}, {@link NetworkFaults}): packet loss of 1, 10 and 30%, latency with jitter, an
- * asymmetric partition of one link, and a flapping link, each for 15 s of wall-clock time.
+ * asymmetric partition of one link, and a flapping link, each for 10 s of wall-clock time (longer
+ * with {@code -Dckit.faults.seconds=N}).
  *
  * <p>Eventual properties only, awaited with timeouts: after each fault every node lists every
  * running node in the state that node reports, within {@link ConfigBounds#heal} of the test
@@ -35,7 +36,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RealNetworkFaultTest {
   private static final int N = 5;
-  private static final Duration FAULT = Duration.ofSeconds(15);
+  /** How long each fault lasts: {@code -Dckit.faults.seconds}, 10 by default (CI). */
+  private static final Duration FAULT =
+      Duration.ofSeconds(Long.getLong("ckit.faults.seconds", 10));
   /** Scheduling slack on a shared 2-core machine, added to every derived bound. */
   static final Duration SLACK = Duration.ofSeconds(5);
 
