@@ -23,7 +23,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * A misbehaving gossip peer on its own loopback address: it answers packets with 200 and drops
@@ -126,10 +125,6 @@ final class FakePeer implements AutoCloseable {
   /** Returns how many streams were opened to this peer. */
   int streams() {
     return streams.get();
-  }
-
-  Scheduler scheduler() {
-    return server.getScheduler();
   }
 
   @Override

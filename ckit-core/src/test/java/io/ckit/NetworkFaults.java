@@ -52,7 +52,8 @@ final class NetworkFaults implements AutoCloseable {
   private volatile double loss;
   private volatile long minLatencyNanos;
   private volatile long maxLatencyNanos;
-  private volatile long holdNanos = Duration.ofSeconds(5).toNanos();
+  /** How long a stream into a partition is held before it is reset (beyond any dial timeout). */
+  private final long holdNanos = Duration.ofSeconds(5).toNanos();
 
   /** Sets the probability that a packet POST is thrown away. */
   void loss(double probability) {
@@ -63,11 +64,6 @@ final class NetworkFaults implements AutoCloseable {
   void latency(Duration min, Duration max) {
     this.minLatencyNanos = min.toNanos();
     this.maxLatencyNanos = max.toNanos();
-  }
-
-  /** Sets how long a stream into a partition is held before it is reset (beyond dial timeouts). */
-  void holdStreamsFor(Duration hold) {
-    this.holdNanos = hold.toNanos();
   }
 
   /** Blocks or unblocks the direction {@code fromIp → toIp}. */
