@@ -185,7 +185,9 @@ class SoakTest {
     List<Sample> second = samples.subList(samples.size() / 2, samples.size());
     assertTrue(max(second, Sample::residualThreads) <= max(first, Sample::residualThreads) + 6,
         "threads beyond the per-node ones stay flat");
-    assertTrue(max(second, Sample::poolThreads) <= max(first, Sample::poolThreads) + 32,
+    // Pool threads are reused, not leaked, and capped by the pool; idle ones linger 60 s after a
+    // burst, so only a gross growth is a finding here. Leaked threads show in the residual count.
+    assertTrue(max(second, Sample::poolThreads) <= max(first, Sample::poolThreads) + 64,
         "the Jetty pool stays flat");
     assertTrue(median(second, Sample::heapMiB) <= median(first, Sample::heapMiB) * 5 / 4 + 32,
         "heap after GC stays flat");
