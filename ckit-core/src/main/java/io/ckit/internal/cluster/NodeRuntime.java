@@ -13,6 +13,7 @@ import io.ckit.internal.swim.InboundPacket;
 import io.ckit.internal.swim.JoinResult;
 import io.ckit.internal.swim.LeaveResult;
 import io.ckit.internal.swim.SwimConfig;
+import io.ckit.internal.swim.SwimCounters;
 import io.ckit.internal.swim.SwimEngine;
 import io.ckit.internal.swim.SwimSnapshot;
 import io.ckit.internal.transport.GossipTransport;
@@ -169,6 +170,16 @@ public final class NodeRuntime {
   public SwimSnapshot snapshot() {
     SwimEngine running = published;
     return running == null ? null : running.snapshot();
+  }
+
+  /**
+   * Returns the engine's counters (drops by reason, refutations, conflicts, probes...), or null
+   * before the node runs; thread-safe. Not exported as metrics: Go ckit does not export
+   * memberlist's either. For tests and debugging.
+   */
+  public SwimCounters swimCounters() {
+    SwimEngine running = published;
+    return running == null ? null : running.counters();
   }
 
   /**

@@ -89,4 +89,35 @@ class PauseScenarioTest {
     assertTrue(incarnation > 1, "the node refuted the suspicion");
     assertTrue(ClusterChecks.converged(nodes, nodes), "everyone sees it alive again");
   }
+
+  @Test
+  void shouldReadmitANodePausedPastTheSuspicionTimeout() {
+    Simulation sim = new Simulation(Simulation.seed(42));
+    List<SimNode> nodes = Clusters.converged(sim, N, Duration.ofSeconds(60));
+    SimNode victim = nodes.get(5);
+    SwimConfig config = victim.engine().config();
+    // Longer than the longest suspicion timeout (156 s for 20 nodes) but shorter than the time
+    // to detect, declare dead and reap it (it must still be in the tables to be refuted).
+    long pause = ConfigBounds.suspicionMax(config, N) + 2 * config.probeInterval().toNanos();
+    sim.pause(victim, Duration.ofNanos(pause));
+    long dead =
+        sim.runUntil(
+            () -> ClusterChecks.allSee(nodes, victim, NodeStateType.DEAD),
+            Duration.ofNanos(pause), Duration.ofMillis(100));
+    assertTrue(dead >= 0, "a node silent past the suspicion timeout is declared dead");
+    sim.runUntil(() -> victim.status() == SimNode.Status.RUNNING, Duration.ofNanos(pause),
+        Duration.ofMillis(100));
+    long resumed = sim.now();
+    long bound = ConfigBounds.heal(config, N);
+    long back =
+        sim.runUntil(
+            () -> ClusterChecks.converged(nodes, nodes), Duration.ofNanos(bound),
+            Duration.ofMillis(100));
+    System.out.printf(
+        "[sim] %.0f s pause: declared dead everywhere, back everywhere %.1f s after resuming"
+            + " (bound %.1f s), incarnation %d%n",
+        pause / 1e9, (back - resumed) / 1e9, bound / 1e9,
+        victim.engine().member(victim.name()).incarnation());
+    assertTrue(back >= 0, "it refuted its death after resuming, within the heal bound");
+  }
 }

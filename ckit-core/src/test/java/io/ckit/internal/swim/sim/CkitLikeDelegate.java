@@ -23,6 +23,7 @@ import java.util.Set;
  */
 public final class CkitLikeDelegate implements SwimDelegate {
   private final Set<String> peers = new LinkedHashSet<>();
+  private final Set<String> departed = new LinkedHashSet<>();
   private long joins;
   private long leaves;
   private final boolean userState;
@@ -50,6 +51,7 @@ public final class CkitLikeDelegate implements SwimDelegate {
   @Override
   public void notifyLeave(Member node) {
     peers.remove(node.name());
+    departed.add(node.name());
     leaves++;
   }
 
@@ -73,6 +75,11 @@ public final class CkitLikeDelegate implements SwimDelegate {
   /** Returns how many join events were delivered. */
   public long joins() {
     return joins;
+  }
+
+  /** Returns the name of every node this delegate saw leave or die at least once. */
+  public Set<String> departed() {
+    return departed;
   }
 
   /** Returns how many leave events were delivered. */

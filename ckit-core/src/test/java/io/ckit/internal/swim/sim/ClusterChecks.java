@@ -5,9 +5,12 @@
 package io.ckit.internal.swim.sim;
 
 import io.ckit.internal.swim.Member;
+import io.ckit.internal.swim.SwimCounter;
 import io.ckit.internal.swim.SwimEngine;
 import io.ckit.internal.wire.NodeStateType;
 import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Convergence predicates over the running nodes of a simulation, evaluated on the sim thread. */
 public final class ClusterChecks {
@@ -64,5 +67,30 @@ public final class ClusterChecks {
   /** Returns the member as {@code observer} sees it, or null. */
   public static Member memberAt(SimNode observer, SimNode target) {
     return observer.engine() == null ? null : observer.engine().member(target.name());
+  }
+
+  /** Returns a counter summed over the current engines of {@code nodes}. */
+  public static long sum(Collection<SimNode> nodes, SwimCounter counter) {
+    long total = 0;
+    for (SimNode node : nodes) {
+      if (node.engine() != null) {
+        total += node.engine().counters().get(counter);
+      }
+    }
+    return total;
+  }
+
+  /**
+   * Returns the names of the nodes that some current engine of {@code nodes} saw leave or die at
+   * least once (a false death if the node was in fact alive).
+   */
+  public static Set<String> departed(Collection<SimNode> nodes) {
+    Set<String> names = new TreeSet<>();
+    for (SimNode node : nodes) {
+      if (node.delegate() != null) {
+        names.addAll(node.delegate().departed());
+      }
+    }
+    return names;
   }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * The simulated network between node indices: per-link base latency plus jitter, packet loss
+ * The simulated network between node indices: per-link base latency plus jitter and optional
+ * latency spikes (a heavy tail), packet loss
  * (global and per directed link), partitions (groups that cannot reach each other) and directed
  * blocks (asymmetric partitions, flapping links).
  *
@@ -25,7 +26,11 @@ public final class NetworkModel {
   private long maxLatencyNanos = 2_000_000;
   private long jitterNanos = 500_000;
   private double loss;
+  private double spikeProbability;
+  private long spikeMinNanos;
+  private long spikeMaxNanos;
   private final Map<Long, Double> linkLoss = new HashMap<>();
+  private final Map<Integer, Long> nodeDelay = new HashMap<>();
   private final Map<Integer, Integer> group = new HashMap<>();
   private final Set<Long> blocked = new HashSet<>();
 
@@ -50,6 +55,39 @@ public final class NetworkModel {
     this.minLatencyNanos = minNanos;
     this.maxLatencyNanos = maxNanos;
     this.jitterNanos = jitter;
+    return this;
+  }
+
+  /**
+   * Adds a heavy tail to the latency: each message, with probability {@code probability}, is delayed
+   * by a further uniform [min, max] (a congested queue, a retransmission, a stalled socket buffer).
+   * Zero probability turns it off.
+   */
+  public NetworkModel spikes(double probability, long minNanos, long maxNanos) {
+    if (probability < 0 || probability > 1 || minNanos < 0 || maxNanos < minNanos) {
+      throw new IllegalArgumentException(
+          "spikes need a probability in [0, 1] and 0 <= min <= max, got " + probability + ", "
+              + minNanos + ", " + maxNanos);
+    }
+    this.spikeProbability = probability;
+    this.spikeMinNanos = minNanos;
+    this.spikeMaxNanos = maxNanos;
+    return this;
+  }
+
+  /**
+   * Adds {@code extraNanos} to every message to and from one node (a slow host or a congested
+   * uplink); zero removes it.
+   */
+  public NetworkModel nodeDelay(int node, long extraNanos) {
+    if (extraNanos < 0) {
+      throw new IllegalArgumentException("node delay must be >= 0, got " + extraNanos);
+    }
+    if (extraNanos == 0) {
+      nodeDelay.remove(node);
+    } else {
+      nodeDelay.put(node, extraNanos);
+    }
     return this;
   }
 
@@ -110,6 +148,11 @@ public final class NetworkModel {
       h ^= h >>> 31;
       base += Math.floorMod(h, span + 1);
     }
-    return base + (jitterNanos > 0 ? random.nextLong(jitterNanos) : 0);
+    long latency = base + (jitterNanos > 0 ? random.nextLong(jitterNanos) : 0);
+    latency += nodeDelay.getOrDefault(from, 0L) + nodeDelay.getOrDefault(to, 0L);
+    if (spikeProbability > 0 && random.nextDouble() < spikeProbability) {
+      latency += spikeMinNanos + random.nextLong(spikeMaxNanos - spikeMinNanos + 1);
+    }
+    return latency;
   }
 }

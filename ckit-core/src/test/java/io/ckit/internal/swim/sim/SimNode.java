@@ -40,6 +40,9 @@ public final class SimNode {
   final String ephemeralAddress;
   final SwimConfig config;
   final TrafficStats stats = new TrafficStats();
+  boolean stallStreams;
+  long streamReplyDelayNanos;
+  long streamsStalled;
   final ArrayDeque<Consumer<SwimEngine>> pending = new ArrayDeque<>();
   int pendingPackets;
   Status status = Status.NEW;
@@ -99,6 +102,28 @@ public final class SimNode {
   /** Returns the traffic counters (across restarts). */
   public TrafficStats stats() {
     return stats;
+  }
+
+  /**
+   * Makes the process stall every stream dialed to it from now on (true) or serve them again
+   * (false): a stalled stream is accepted and read but never answered nor closed, like a peer whose
+   * stream handlers hang. The dialer's own timeout ends it. Packets are unaffected.
+   */
+  public void stallStreams(boolean stall) {
+    this.stallStreams = stall;
+  }
+
+  /**
+   * Delays every stream reply this process writes by {@code delay} on top of the link latency (a
+   * slow peer that dribbles its answer out); zero for none.
+   */
+  public void slowStreams(java.time.Duration delay) {
+    this.streamReplyDelayNanos = delay.toNanos();
+  }
+
+  /** Returns how many streams dialed to this process it stalled. */
+  public long streamsStalled() {
+    return streamsStalled;
   }
 
   /** Returns the outcome of the last join, or null while it runs. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -36,7 +37,10 @@ import java.util.random.RandomGenerator;
  * real {@link StreamMessageReader}, and a blocked or refused dial is reported as failed. A paused
  * node queues its inputs (packets in a 1000-packet inbox that drops the oldest, like gossiphttp's
  * receive queue) and on resume handles the queued packets as one batch. A crashed node loses its
- * state; a restart starts a fresh engine with the same name and address.
+ * state; a restart starts a fresh engine with the same name and address. A node can stall or slow
+ * down the streams dialed to it ({@link SimNode#stallStreams}, {@link SimNode#slowStreams}), and
+ * outsiders can inject raw packets and streams ({@link #injectPacket}, {@link #injectStream}; see
+ * {@link GarbageSender}).
  *
  * <p>Reproducible: all randomness derives from the seed, node by node in creation order. Not thread
  * safe.
@@ -57,6 +61,7 @@ public final class Simulation {
   private long eventsRun;
   private boolean classifyTraffic;
   private boolean ckitUserState = true;
+  private final List<BiConsumer<SimNode, byte[]>> taps = new ArrayList<>();
 
   private static final class Event implements Comparable<Event> {
     final long time;
@@ -456,6 +461,81 @@ public final class Simulation {
     }
   }
 
+  /**
+   * Reads an accepted stream's writes as the runtime does (a {@link StreamMessageReader} that
+   * accepts a label header) and hands its first message, or the read error, to the engine.
+   */
+  private void serveStream(
+      SimNode to, SwimEngine engine, String from, List<byte[]> writes, StreamReplier replier) {
+    to.stats.streamsAccepted++;
+    StreamMessageReader reader = new StreamMessageReader(true, 64 << 20);
+    StreamMessage message = null;
+    String error = null;
+    try {
+      for (byte[] write : writes) {
+        to.stats.streamBytesReceived += write.length;
+        reader.feed(write, 0, write.length);
+      }
+      message = reader.poll();
+    } catch (WireFormatException e) {
+      error = e.getMessage();
+    }
+    if (message != null) {
+      engine.onStream(from, message, replier, now);
+    } else if (error != null) {
+      engine.onStreamUnreadable(from, error, replier, now);
+    } else {
+      replier.close();
+    }
+  }
+
+  /**
+   * Observes every packet a running node sends, before loss and partitions apply (to replay,
+   * truncate or corrupt real traffic).
+   */
+  public void tapPackets(BiConsumer<SimNode, byte[]> tap) {
+    taps.add(tap);
+  }
+
+  /**
+   * Delivers a packet from an address outside the simulated cluster (a garbage sender, a spoofer)
+   * to {@code to} now, as the transport would hand it over.
+   */
+  public void injectPacket(String fromAddress, SimNode to, byte[] packet) {
+    deliverPacket(to, new InboundPacket(fromAddress, packet));
+  }
+
+  /**
+   * Opens a stream from an address outside the simulated cluster to {@code to} now, writes {@code
+   * writes} and ends it. Whatever the node answers goes to {@code onReply} (null if it closed without
+   * answering). Nothing happens if the node is not running.
+   */
+  public void injectStream(
+      String fromAddress, SimNode to, List<byte[]> writes, Consumer<byte[]> onReply) {
+    if (!to.alive() || to.stallStreams) {
+      return;
+    }
+    StreamReplier replier =
+        new StreamReplier() {
+          private boolean done;
+
+          @Override
+          public void reply(byte[] message) {
+            done = true;
+            onReply.accept(message);
+          }
+
+          @Override
+          public void close() {
+            if (!done) {
+              done = true;
+              onReply.accept(null);
+            }
+          }
+        };
+    deliver(to, engine -> serveStream(to, engine, fromAddress, writes, replier));
+  }
+
   /** The network as seen by one process incarnation. */
   private final class SimNetwork implements Network {
     private final SimNode self;
@@ -469,6 +549,9 @@ public final class Simulation {
     @Override
     public void sendPacket(String address, byte[] packet) {
       self.stats.packetSent(packet, classifyTraffic);
+      for (BiConsumer<SimNode, byte[]> tap : taps) {
+        tap.accept(self, packet);
+      }
       SimNode to = byAddress.get(address);
       if (to == null
           || !network.reachable(self.index, to.index)
@@ -499,31 +582,14 @@ public final class Simulation {
         reply(to, e -> e.onStreamFailed(streamId, "connection refused", now));
         return;
       }
+      if (to.stallStreams) {
+        to.streamsStalled++;
+        return; // Held open and never answered: the dialer's timeout ends it.
+      }
       deliver(
           to,
-          engine -> {
-            to.stats.streamsAccepted++;
-            StreamMessageReader reader = new StreamMessageReader(true, 64 << 20);
-            StreamMessage message = null;
-            String error = null;
-            try {
-              for (byte[] write : writes) {
-                to.stats.streamBytesReceived += write.length;
-                reader.feed(write, 0, write.length);
-              }
-              message = reader.poll();
-            } catch (WireFormatException e) {
-              error = e.getMessage();
-            }
-            StreamReplier replier = new SimReplier(to, streamId);
-            if (message != null) {
-              engine.onStream(self.ephemeralAddress, message, replier, now);
-            } else if (error != null) {
-              engine.onStreamUnreadable(self.ephemeralAddress, error, replier, now);
-            } else {
-              replier.close();
-            }
-          });
+          engine ->
+              serveStream(to, engine, self.ephemeralAddress, writes, new SimReplier(to, streamId)));
     }
 
     /** Sends an outcome from {@code from} back to this dialer, if the route allows. */
@@ -531,7 +597,8 @@ public final class Simulation {
       if (!network.reachable(from.index, self.index)) {
         return; // The dialer's own timeout reports it.
       }
-      at(now + network.latency(from.index, self.index), () -> toDialer(outcome));
+      long delay = from.streamReplyDelayNanos + network.latency(from.index, self.index);
+      at(now + delay, () -> toDialer(outcome));
     }
 
     private void toDialer(Consumer<SwimEngine> outcome) {
