@@ -343,6 +343,7 @@ public final class NodeRuntime {
             LOOP_EXIT_WAIT_SECONDS);
       }
       transport.stop();
+      packets.close();
       notifier.close();
     } finally {
       lifecycle.unlock();

@@ -18,6 +18,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 final class PacketInbox {
   private final ArrayBlockingQueue<InboundPacket> queue;
   private final Runnable onDrop;
+  private volatile boolean closed;
 
   /**
    * Creates an inbox.
@@ -30,12 +31,19 @@ final class PacketInbox {
     this.onDrop = onDrop;
   }
 
-  /** Queues a packet, dropping the oldest if the queue is full. */
+  /** Queues a packet, dropping the oldest if the queue is full; does nothing once closed. */
   void offer(InboundPacket packet) {
+    if (closed) {
+      return;
+    }
     while (!queue.offer(packet)) {
       if (queue.poll() != null) {
         onDrop.run();
       }
+    }
+    if (closed) {
+      // close() ran while this packet was being queued: it must not outlive the node.
+      queue.clear();
     }
   }
 
@@ -46,6 +54,16 @@ final class PacketInbox {
 
   /** Drops every queued packet (for shutdown), without counting them as dropped. */
   void clear() {
+    queue.clear();
+  }
+
+  /**
+   * Refuses every later packet and drops the queued ones. A Jetty thread can still be inside the
+   * transport's handler when the node stops; whatever it offers after this is discarded, so the
+   * inbox is empty once both calls returned.
+   */
+  void close() {
+    closed = true;
     queue.clear();
   }
 
