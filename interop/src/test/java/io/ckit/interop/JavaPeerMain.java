@@ -19,9 +19,9 @@ import java.util.Map;
 
 /**
  * A Java ckit node ({@link JavaNode}) in its own JVM, speaking the stdin/stdout protocol of {@code
- * ckit-oracle peer} (see {@code interop/go/peer.go}) for the commands {@code join}, {@code state},
- * {@code peers}, {@code owners}, {@code info}, {@code stop} and {@code exit}, so a test can drive it
- * with {@link PeerProcess} and crash it with SIGKILL ({@link JvmPeer}).
+ * ckit-oracle peer} (see {@code interop/go/peer.go}) for the commands {@code join}, {@code
+ * state}, {@code peers}, {@code owners}, {@code info}, {@code stop} and {@code exit}, so a test can
+ * drive it with {@link PeerProcess} and crash it with SIGKILL ({@link JvmPeer}).
  *
  * <p>Flags: {@code -name NAME [-listen 127.0.0.1:PORT] [-label LABEL] [-keystore node.p12]}.
  * Protocol lines go to the original standard output; everything else the JVM prints goes to
@@ -126,9 +126,9 @@ public final class JavaPeerMain {
               case "readwrite" -> Op.READ_WRITE;
               default -> throw new IllegalArgumentException("unknown op \"" + args.get(2) + "\"");
             };
+        List<String> keys = List.of(args.get(3).split(","));
         return Map.of(
-            "owners",
-            node.owners(args.get(0), Integer.parseInt(args.get(1)), op, List.of(args.get(3).split(","))));
+            "owners", node.owners(args.get(0), Integer.parseInt(args.get(1)), op, keys));
       }
       case "info" -> {
         return Map.of("name", node.name(), "state", node.node().currentState().toString());

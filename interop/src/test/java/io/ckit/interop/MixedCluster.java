@@ -101,6 +101,7 @@ final class MixedCluster implements AutoCloseable {
       expected.put(m.name(), m.address() + " " + states.getOrDefault(m.name(), State.VIEWER));
     }
     Map<String, Map<String, String>> seen = new TreeMap<>();
+    Map<String, Map<String, String>> firstSeen = new TreeMap<>();
     Await.until(
         "every member to list " + expected,
         timeout,
@@ -112,10 +113,16 @@ final class MixedCluster implements AutoCloseable {
             seen.put(m.name(), view);
             all &= view.equals(expected);
           }
+          if (!all && System.nanoTime() - start > 3_000_000_000L && firstSeen.isEmpty()) {
+            firstSeen.putAll(seen);
+          }
           return all;
         },
         () -> describe(seen));
     log("every member lists " + expected.size() + " members as expected", start);
+    if (!firstSeen.isEmpty()) {
+      System.err.print("  (slow: after 3 s members saw\n" + describe(firstSeen) + "  )\n");
+    }
   }
 
   /** Waits until no member lists any of {@code gone}. */
@@ -202,7 +209,8 @@ final class MixedCluster implements AutoCloseable {
 
   private static String describe(Map<String, Map<String, String>> seen) {
     StringBuilder out = new StringBuilder();
-    seen.forEach((name, view) -> out.append("  ").append(name).append(": ").append(view).append('\n'));
+    seen.forEach(
+        (name, view) -> out.append("  ").append(name).append(": ").append(view).append('\n'));
     return out.toString();
   }
 

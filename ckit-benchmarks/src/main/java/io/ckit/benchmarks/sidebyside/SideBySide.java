@@ -137,7 +137,8 @@ public final class SideBySide {
     progress("initial convergence of %d nodes: %s", n, initial);
 
     progress("warming up for %s, then measuring for %s", warmup, window);
-    Thread.sleep(warmup.toMillis()); // a harness, not a test: the steady state is a wall-clock window
+    // A harness, not a test: the steady state is a wall-clock window.
+    Thread.sleep(warmup.toMillis());
     long tx0 = txBytes();
     long wire0 = shared.wireBytes();
     long cpu0 = ProcessSample.cpu();
