@@ -49,7 +49,8 @@ import (
 //	                                                     (owner names per key, in key order; a key whose
 //	                                                     lookup fails gets ["error: <message>"])
 //	info                                              -> {"reply":"info","ok":true,"name":"go-1","state":"viewer","lamport":7}
-//	metrics [prefix]                                  -> {"reply":"metrics","ok":true,"metrics":{"name{label=\"v\"}":value,...}}
+//	metrics [prefix]                                  -> {"reply":"metrics","ok":true,"metrics":{"name{label=\"v\"}":value,...},
+//	                                                      "families":{"name":{"type":"counter","help":"..."},...}}
 //	stop                                              -> {"reply":"stop","ok":true}  (leave + shutdown)
 //	exit                                              -> {"reply":"exit","ok":true}, then the process exits 0
 //
@@ -302,9 +303,14 @@ func (p *peerProcess) metrics(prefix string) (map[string]any, error) {
 		return nil, err
 	}
 	out := map[string]float64{}
+	described := map[string]any{}
 	for _, mf := range families {
 		if !strings.HasPrefix(mf.GetName(), prefix) {
 			continue
+		}
+		described[mf.GetName()] = map[string]string{
+			"type": strings.ToLower(mf.GetType().String()),
+			"help": mf.GetHelp(),
 		}
 		for _, m := range mf.GetMetric() {
 			key := mf.GetName()
@@ -329,7 +335,7 @@ func (p *peerProcess) metrics(prefix string) (map[string]any, error) {
 			}
 		}
 	}
-	return map[string]any{"metrics": out}, nil
+	return map[string]any{"metrics": out, "families": described}, nil
 }
 
 // shutdown leaves the cluster and stops the node; the HTTP server keeps answering (503) until exit.

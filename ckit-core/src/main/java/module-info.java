@@ -17,6 +17,8 @@ module io.ckit {
   requires org.eclipse.jetty.alpn.server;
   requires org.slf4j;
   requires static jakarta.servlet;
+  requires static micrometer.registry.prometheus;
+  requires static io.prometheus.metrics.model;
 
   exports io.ckit;
 

@@ -40,8 +40,9 @@ import java.util.Objects;
  * @param leaveTimeout how long {@link Node#stop()} waits for its leave message to be gossiped
  * @param maxMessageBytes the largest message accepted from the network (a frame or a stream
  *     message); larger ones are rejected before they are allocated
- * @param packetQueueCapacity outgoing packets held while sends are in flight; when full, the
- *     oldest is dropped (Go: 1000)
+ * @param packetQueueCapacity outgoing packets held while sends are in flight, and likewise
+ *     received packets waiting for the membership thread; when either queue is full, its oldest
+ *     packet is dropped (Go: 1000 each)
  * @param maxPacketsInFlight concurrent packet POSTs per node
  */
 public record Config(
@@ -303,7 +304,7 @@ public record Config(
       return this;
     }
 
-    /** Sets the outgoing packet queue capacity (default 1000, oldest dropped when full). */
+    /** Sets the packet queue capacities, each way (default 1000, oldest dropped when full). */
     public Builder packetQueueCapacity(int value) {
       packetQueueCapacity = value;
       return this;

@@ -29,6 +29,11 @@ final class GoPeer extends PeerProcess {
    * @param listen the {@code host:port} to listen on ({@code 127.0.0.1:0} for any port)
    */
   record Options(String name, String label, Path tlsCert, Path tlsKey, Path tlsCa, String listen) {
+    /** Options listening on any loopback port. */
+    Options(String name, String label, Path tlsCert, Path tlsKey, Path tlsCa) {
+      this(name, label, tlsCert, tlsKey, tlsCa, "127.0.0.1:0");
+    }
+
     static Options plain(String name) {
       return new Options(name, "", null, null, null, "127.0.0.1:0");
     }

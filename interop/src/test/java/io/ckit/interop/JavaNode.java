@@ -12,10 +12,14 @@ import io.ckit.peer.Peer;
 import io.ckit.peer.State;
 import io.ckit.shard.Op;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -25,7 +29,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * A Java ckit node as a user would run it: its own Jetty server on loopback (h2c, or TLS with ALPN
  * h2 and a keytool-made certificate), its own HTTP/2 client, both set up with {@link Http2}, and a
  * {@link SharderSet} as its {@code Config.sharder}. Runs in the test's JVM, or in a child JVM
- * behind {@link JavaPeerMain}.
+ * behind {@link JavaPeerMain}. {@link #close()} stops the node, the server and the client.
  *
  * <p>Use from one thread.
  */
@@ -53,13 +57,18 @@ final class JavaNode implements Member {
     }
   }
 
-  private final Server server;
-  private final HttpClient client;
-  private final Node node;
-  private final SharderSet sharders = new SharderSet();
-  private final String address;
+  /** The node's server. */
+  final Server server;
+  /** The node's HTTP/2 client. */
+  final HttpClient client;
+  /** The node. */
+  final Node node;
+  /** The {@code 127.0.0.1:port} the node advertises. */
+  final String address;
 
-  private JavaNode(Options options) throws Exception {
+  private final SharderSet sharders = new SharderSet();
+
+  private JavaNode(Options options, UnaryOperator<Config.Builder> customize) throws Exception {
     server = new Server();
     ServerConnector connector;
     if (options.keyStore() != null) {
@@ -87,10 +96,12 @@ final class JavaNode implements Member {
     node =
         Node.create(
             client,
-            Config.builder(options.name(), address)
-                .label(options.label())
-                .enableTls(options.keyStore() != null)
-                .sharder(sharders)
+            customize
+                .apply(
+                    Config.builder(options.name(), address)
+                        .label(options.label())
+                        .enableTls(options.keyStore() != null)
+                        .sharder(sharders))
                 .build());
     server.setHandler(node.handler().handler());
     server.start();
@@ -103,7 +114,7 @@ final class JavaNode implements Member {
    */
   static JavaNode start(Options options) {
     try {
-      JavaNode javaNode = new JavaNode(options);
+      JavaNode javaNode = new JavaNode(options, b -> b);
       javaNode.node.start(List.of());
       return javaNode;
     } catch (Exception e) {
@@ -111,9 +122,47 @@ final class JavaNode implements Member {
     }
   }
 
-  /** Returns the node. */
-  Node node() {
-    return node;
+  /**
+   * Starts a node's server, over h2c or TLS with the test certificate, but not the node: the caller
+   * {@link Node#start}s it.
+   *
+   * @param customize adjusts the node's configuration
+   * @throws IllegalStateException if the server or client cannot start
+   */
+  static JavaNode start(String name, boolean tls, UnaryOperator<Config.Builder> customize) {
+    try {
+      return new JavaNode(Options.of(name, tls), customize);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start Java node " + name, e);
+    }
+  }
+
+  /**
+   * Waits until the node's peers satisfy {@code check}, re-checking on every change.
+   *
+   * @throws AssertionError if they do not within {@code timeout}
+   */
+  void awaitPeers(Predicate<List<Peer>> check, Duration timeout) {
+    CountDownLatch done = new CountDownLatch(1);
+    node.observe(
+        peers -> {
+          if (check.test(node.peers())) {
+            done.countDown();
+            return false;
+          }
+          return true;
+        });
+    if (check.test(node.peers())) {
+      return;
+    }
+    try {
+      if (!done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AssertionError(node + ": peers " + node.peers() + " never matched");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   @Override
@@ -160,12 +209,15 @@ final class JavaNode implements Member {
 
   @Override
   public void close() {
-    node.stop();
     try {
-      client.stop();
-      server.stop();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot stop Java node " + name(), e);
+      node.stop();
+    } finally {
+      try {
+        server.stop();
+        client.stop();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot stop Java node " + name(), e);
+      }
     }
   }
 

@@ -58,7 +58,7 @@ public final class JavaPeerMain {
             flags.containsKey("-keystore") ? Path.of(flags.get("-keystore")) : null,
             Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1)));
     JavaPeerMain peer = new JavaPeerMain(out, JavaNode.start(options));
-    peer.node.node().observe(peers -> {
+    peer.node.node.observe(peers -> {
       peer.emit(Map.of("event", "peers", "peers", peers));
       return true;
     });
@@ -131,7 +131,7 @@ public final class JavaPeerMain {
             "owners", node.owners(args.get(0), Integer.parseInt(args.get(1)), op, keys));
       }
       case "info" -> {
-        return Map.of("name", node.name(), "state", node.node().currentState().toString());
+        return Map.of("name", node.name(), "state", node.node.currentState().toString());
       }
       case "stop", "exit" -> {
         shutdown();

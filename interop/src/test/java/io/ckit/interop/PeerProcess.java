@@ -176,6 +176,27 @@ class PeerProcess implements Member {
     }
   }
 
+  /** Forgets every event received so far (call before an action whose events you await). */
+  void clearEvents() {
+    events.clear();
+  }
+
+  /**
+   * Waits until the node's peer list satisfies {@code check}: now, or in a later peers event.
+   *
+   * @throws AssertionError if it does not within {@code timeout}
+   */
+  List<Peer> awaitPeers(Predicate<List<Peer>> check, Duration timeout) {
+    List<Peer> now = peers();
+    if (check.test(now)) {
+      return now;
+    }
+    Map<String, Object> event =
+        awaitEvent(
+            e -> "peers".equals(e.get("event")) && check.test(toPeers(e.get("peers"))), timeout);
+    return toPeers(event.get("peers"));
+  }
+
   /** Converts a JSON list of Go {@code peer.Peer} objects. */
   @SuppressWarnings("unchecked")
   static List<Peer> toPeers(Object json) {

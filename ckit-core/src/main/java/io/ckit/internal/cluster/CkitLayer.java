@@ -104,7 +104,6 @@ public final class CkitLayer implements SwimDelegate {
    */
   public void changeState(State to, Runnable onDone) {
     localState = to;
-    metrics.nodeState(to);
     StateMessage message = new StateMessage(name, to, clock.tick());
     storePeerState(message);
     broadcasts.queueBroadcast(new StateBroadcast(message, onDone));

@@ -223,6 +223,10 @@ final class MembershipLoop {
       }
     } finally {
       parked = false;
+      // Nobody should interrupt this thread; if someone does, park would return at once forever.
+      if (Thread.interrupted()) {
+        LOG.warn("membership loop {} was interrupted; ignoring", thread.getName());
+      }
     }
   }
 

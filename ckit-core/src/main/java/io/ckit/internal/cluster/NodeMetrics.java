@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,6 +38,12 @@ import java.util.function.Supplier;
  * notifier thread (updating, duration, observer count). Values live in adders and atomics owned by
  * this object, so they count from the node's creation whether or not a registry is bound; each
  * {@link #bindTo} registers function meters over them. Thread-safe; recording never blocks.
+ *
+ * <p>{@code cluster_node_info}: on a Prometheus registry (micrometer-registry-prometheus, an
+ * optional dependency; also inside a composite registry) it is a Prometheus info metric, which
+ * prints exactly as Go's gauge; Prometheus client 1.x would print a gauge of that name as {@code
+ * cluster_node}. On other registries it is a {@link MultiGauge} whose one row is replaced when the
+ * state changes.
  *
  * <p>Differences from Go: every {@code event} label value is registered up front (Go creates each
  * series on first use); {@code cluster_node_info} starts at {@code state="viewer"} (Go reports an
@@ -80,6 +87,10 @@ public final class NodeMetrics implements MeterBinder {
   static final double[] DEFAULT_BUCKETS = {.005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10};
 
   private static final String CLUSTER_NAME = "cluster_name";
+  private static final String INFO_HELP =
+      "Info about the local node. Label values will change as the node changes state.";
+  private static final boolean PROMETHEUS_PRESENT =
+      present("io.micrometer.prometheusmetrics.PrometheusMeterRegistry");
 
   private final String clusterName;
   private final Map<Event, LongAdder> events = new EnumMap<>(Event.class);
@@ -235,7 +246,7 @@ public final class NodeMetrics implements MeterBinder {
         .description("Number of internal observers waiting for changes to cluster state.")
         .tags(tags)
         .register(registry);
-    bindInfo(registry, tags);
+    bindInfo(registry);
     bindEngine(registry, tags);
     FunctionCounter.builder(
             "cluster_transport_rx_packets_dropped_total", rxPacketsDropped, LongAdder::sum)
@@ -247,13 +258,20 @@ public final class NodeMetrics implements MeterBinder {
     }
   }
 
-  private void bindInfo(MeterRegistry registry, Tags tags) {
-    MultiGauge info =
-        MultiGauge.builder("cluster_node_info")
-            .description(
-                "Info about the local node. Label values will change as the node changes state.")
-            .tags(tags)
-            .register(registry);
+  private void bindInfo(MeterRegistry registry) {
+    if (registry instanceof CompositeMeterRegistry composite) {
+      for (MeterRegistry child : composite.getRegistries()) {
+        bindInfo(child);
+      }
+      return;
+    }
+    if (PROMETHEUS_PRESENT
+        && PrometheusInfo.bind(registry, INFO_HELP, () -> stateLabel().toString())) {
+      return;
+    }
+    // Go's InfoCollector drops its const labels: no cluster_name here.
+    MultiGauge info = MultiGauge.builder("cluster_node_info").description(INFO_HELP)
+        .register(registry);
     synchronized (infoLock) {
       info.register(infoRows(state), true);
       infoGauges.add(info);
@@ -261,9 +279,9 @@ public final class NodeMetrics implements MeterBinder {
   }
 
   private void bindEngine(MeterRegistry registry, Tags tags) {
+    // Go registers this gauge without the cluster_name const label.
     Gauge.builder("cluster_node_lamport_time", lamportTime, LongSupplier::getAsLong)
         .description("The current lamport time of the node.")
-        .tags(tags)
         .strongReference(true)
         .register(registry);
     Gauge.builder("cluster_node_gossip_proto_version", this, m -> m.fromSnapshot(Field.PROTO))
@@ -278,6 +296,21 @@ public final class NodeMetrics implements MeterBinder {
         .description("How many alive gossip peers a node has, including the local node.")
         .tags(tags)
         .register(registry);
+  }
+
+  private State stateLabel() {
+    synchronized (infoLock) {
+      return state;
+    }
+  }
+
+  private static boolean present(String className) {
+    try {
+      Class.forName(className, false, NodeMetrics.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   private enum Field {

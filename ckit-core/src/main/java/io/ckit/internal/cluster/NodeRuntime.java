@@ -23,10 +23,8 @@ import io.ckit.shard.Sharder;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -47,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>The membership loop ({@code ckit-<name>-loop}, {@link MembershipLoop}) owns the {@link
- *       SwimEngine}, the {@link CkitLayer} and the pending {@code changeState} futures. Nothing
+ *       SwimEngine}, the {@link CkitLayer} and the pending {@code changeState} futures ({@link
+ *       StateChanges}). Nothing
  *       else touches them; every other thread posts tasks.
  *   <li>The observer thread ({@code ckit-<name>-observers}, {@link ObserverNotifier}) calls
  *       observers with the newest peer list.
@@ -95,9 +94,10 @@ public final class NodeRuntime {
   private volatile List<Peer> peers;
   private volatile SwimEngine published;
 
+  private final StateChanges changes; // confined to the membership loop
+
   // Confined to the membership loop.
   private SwimEngine engine;
-  private final Set<CompletableFuture<Void>> pendingChanges = new HashSet<>();
 
   /**
    * Creates a node runtime; no thread starts until {@link #start}.
@@ -116,15 +116,8 @@ public final class NodeRuntime {
       Consumer<TransportConfig.Builder> transportSettings) {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = System::nanoTime;
-    this.swimConfig = swimConfig(config, advertiseIp, advertisePort);
-    TransportConfig.Builder transportConfig =
-        TransportConfig.builder()
-            .useTls(config.enableTls())
-            .packetTimeout(config.packetTimeout())
-            .packetQueueCapacity(config.packetQueueCapacity())
-            .maxPacketsInFlight(config.maxPacketsInFlight())
-            .maxFrameBytes(config.maxMessageBytes())
-            .nanoClock(clock);
+    this.swimConfig = NodeSettings.swim(config, advertiseIp, advertisePort);
+    TransportConfig.Builder transportConfig = NodeSettings.transport(config, clock);
     transportSettings.accept(transportConfig);
     String name = config.name();
     this.peers =
@@ -144,23 +137,7 @@ public final class NodeRuntime {
     this.network = new HttpNetwork(transport, loop, () -> engine, config.maxMessageBytes());
     this.metrics = new NodeMetrics(config.label(), lamport::now, this::snapshot, transport.metrics());
     this.ckit = new CkitLayer(name, config.retransmitMult(), lamport, metrics, this::peersChanged);
-  }
-
-  private static SwimConfig swimConfig(Config config, byte[] ip, int port) {
-    return SwimConfig.builder(config.name(), ip, port)
-        .label(config.label())
-        .probeInterval(config.probeInterval())
-        .probeTimeout(config.probeTimeout())
-        .indirectChecks(config.indirectChecks())
-        .retransmitMult(config.retransmitMult())
-        .suspicionMult(config.suspicionMult())
-        .suspicionMaxTimeoutMult(config.suspicionMaxTimeoutMult())
-        .pushPullInterval(config.pushPullInterval())
-        .gossipNodes(config.gossipNodes())
-        .gossipInterval(config.gossipInterval())
-        .gossipToTheDead(config.gossipToTheDead())
-        .tcpTimeout(config.streamTimeout())
-        .build();
+    this.changes = new StateChanges(ckit);
   }
 
   /** Returns the configuration. */
@@ -283,9 +260,10 @@ public final class NodeRuntime {
         throw new StateTransitionException(from, to);
       }
       state = to;
+      metrics.nodeState(to);
       running = phase == Phase.RUNNING;
       // Posted under the lock, so concurrent changes reach the loop in validation order.
-      loop.post(changeTask(to, running ? done : null));
+      loop.post(changes.task(to, running ? done : null));
     }
     if (!running) {
       done.complete(null); // no peers before start (Go: the wait ends at once)
@@ -296,35 +274,6 @@ public final class NodeRuntime {
   private static boolean validTransition(State from, State to) {
     return from == State.VIEWER && to == State.PARTICIPANT
         || from == State.PARTICIPANT && to == State.TERMINATING;
-  }
-
-  private MembershipLoop.Task changeTask(State to, CompletableFuture<Void> done) {
-    return new MembershipLoop.Task() {
-      @Override
-      public void run(long nowNanos) {
-        if (done == null) {
-          ckit.changeState(to, null);
-          return;
-        }
-        pendingChanges.add(done);
-        ckit.changeState(to, () -> complete(done));
-        if (!ckit.hasOtherPeers()) {
-          complete(done); // nobody to tell
-        }
-      }
-
-      @Override
-      public void abandon(NodeStoppedException cause) {
-        if (done != null) {
-          done.completeExceptionally(cause);
-        }
-      }
-    };
-  }
-
-  private void complete(CompletableFuture<Void> done) {
-    pendingChanges.remove(done);
-    done.complete(null);
   }
 
   /**
@@ -511,11 +460,7 @@ public final class NodeRuntime {
       if (engine != null) {
         engine.shutdown(nowNanos);
       }
-      NodeStoppedException cause = new NodeStoppedException();
-      for (CompletableFuture<Void> done : List.copyOf(pendingChanges)) {
-        done.completeExceptionally(cause);
-      }
-      pendingChanges.clear();
+      changes.failAll(new NodeStoppedException());
       ckit.shutdown();
       inbox.abortPending();
     }
