@@ -89,6 +89,8 @@ type clusterResult struct {
 	ThreadsPerNode         float64            `json:"threadsPerNode"`
 	ThreadsKind            string             `json:"threadsKind"`
 	TxBytesPerSecPerNode   float64            `json:"txBytesPerSecPerNode"`
+	TxPacketBytesPerSec    float64            `json:"txPacketBytesPerSecPerNode"`
+	TxStreamBytesPerSec    float64            `json:"txStreamBytesPerSecPerNode"`
 	WireBytesPerSecPerNode float64            `json:"wireBytesPerSecPerNode"`
 	CPUMillisPerSecPerNode float64            `json:"cpuMillisPerSecPerNode"`
 	ConvergeMillis         map[string]int64   `json:"convergeMillis"`
@@ -137,7 +139,7 @@ func (c *goCluster) run() (*clusterResult, error) {
 
 	n := c.opts.nodes
 	for i := 0; i < n; i++ {
-		cn, err := c.newNode(fmt.Sprintf("go-%03d", i))
+		cn, err := c.newNode(fmt.Sprintf("node-%03d", i))
 		if err != nil {
 			return nil, err
 		}
@@ -160,11 +162,15 @@ func (c *goCluster) run() (*clusterResult, error) {
 
 	progress("warming up for %v, then measuring for %v", c.opts.warmup, c.opts.window)
 	time.Sleep(c.opts.warmup) // a harness, not a test: the steady state is a wall-clock window
-	tx0, wire0, cpu0, t0 := c.txBytes(), c.wire.Load(), cpuTime(), time.Now()
+	pk0, st0 := c.txBytes()
+	wire0, cpu0, t0 := c.wire.Load(), cpuTime(), time.Now()
 	time.Sleep(c.opts.window)
-	tx1, wire1, cpu1, t1 := c.txBytes(), c.wire.Load(), cpuTime(), time.Now()
+	pk1, st1 := c.txBytes()
+	wire1, cpu1, t1 := c.wire.Load(), cpuTime(), time.Now()
 	secs := t1.Sub(t0).Seconds()
-	res.TxBytesPerSecPerNode = float64(tx1-tx0) / secs / float64(n)
+	res.TxPacketBytesPerSec = float64(pk1-pk0) / secs / float64(n)
+	res.TxStreamBytesPerSec = float64(st1-st0) / secs / float64(n)
+	res.TxBytesPerSecPerNode = res.TxPacketBytesPerSec + res.TxStreamBytesPerSec
 	res.WireBytesPerSecPerNode = float64(wire1-wire0) / secs / float64(n)
 	res.CPUMillisPerSecPerNode = float64((cpu1 - cpu0).Milliseconds()) / secs / float64(n)
 	mem := sampleMemory()
@@ -183,7 +189,7 @@ func (c *goCluster) run() (*clusterResult, error) {
 // time), as seen by the base nodes.
 func (c *goCluster) membershipChanges(res *clusterResult, base []int) error {
 	for r := 0; r < c.opts.rounds; r++ {
-		joiner, err := c.newNode(fmt.Sprintf("go-extra-join-%d", r))
+		joiner, err := c.newNode(fmt.Sprintf("node-extra-join-%d", r))
 		if err != nil {
 			return err
 		}
@@ -204,7 +210,7 @@ func (c *goCluster) membershipChanges(res *clusterResult, base []int) error {
 		progress("leave %d converged in %v", r, d)
 	}
 	for r := 0; r < c.opts.crashes; r++ {
-		victim, err := c.newNode(fmt.Sprintf("go-extra-crash-%d", r))
+		victim, err := c.newNode(fmt.Sprintf("node-extra-crash-%d", r))
 		if err != nil {
 			return err
 		}
@@ -285,13 +291,14 @@ func (cn *clusterNode) crash() error {
 	return cn.server.Close()
 }
 
-// txBytes sums the packet and stream bytes sent by every base node, by ckit's own counters.
-func (c *goCluster) txBytes() int64 {
-	var total float64
+// txBytes sums the packet and the stream bytes sent by every base node, by ckit's own counters.
+func (c *goCluster) txBytes() (packets, streams int64) {
+	var p, s float64
 	for _, cn := range c.nodes {
-		total += counterSum(cn.node, "cluster_transport_tx_bytes_total", "cluster_transport_stream_tx_bytes_total")
+		p += counterSum(cn.node, "cluster_transport_tx_bytes_total")
+		s += counterSum(cn.node, "cluster_transport_stream_tx_bytes_total")
 	}
-	return int64(total)
+	return int64(p), int64(s)
 }
 
 type memorySample struct {

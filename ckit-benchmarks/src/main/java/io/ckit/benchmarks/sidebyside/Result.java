@@ -24,6 +24,8 @@ final class Result {
   double heapBytesPerNode;
   double threadsPerNode;
   double txBytesPerSecPerNode;
+  double txPacketBytesPerSecPerNode;
+  double txStreamBytesPerSecPerNode;
   double wireBytesPerSecPerNode;
   double cpuMillisPerSecPerNode;
   final Map<String, Long> convergeMillis = new TreeMap<>();
@@ -58,6 +60,7 @@ final class Result {
         "{%n  \"impl\": \"java\",%n  \"nodes\": %d,%n  \"heapBytesPerNode\": %.1f,%n"
             + "  \"stackBytesPerNode\": null,%n  \"threadsPerNode\": %.3f,%n"
             + "  \"threadsKind\": \"threads\",%n  \"txBytesPerSecPerNode\": %.3f,%n"
+            + "  \"txPacketBytesPerSecPerNode\": %.3f,%n  \"txStreamBytesPerSecPerNode\": %.3f,%n"
             + "  \"wireBytesPerSecPerNode\": %.3f,%n  \"cpuMillisPerSecPerNode\": %.3f,%n"
             + "  \"convergeMillis\": {%n    %s%n  },%n  \"convergeSamples\": {%n    %s%n  },%n"
             + "  \"runtime\": \"%s\",%n"
@@ -66,6 +69,8 @@ final class Result {
         heapBytesPerNode,
         threadsPerNode,
         txBytesPerSecPerNode,
+        txPacketBytesPerSecPerNode,
+        txStreamBytesPerSecPerNode,
         wireBytesPerSecPerNode,
         cpuMillisPerSecPerNode,
         converge,

@@ -120,7 +120,7 @@ public final class SideBySide {
     progress("baseline: heap %d B, threads %d", base.heapUsed(), base.threads());
 
     for (int i = 0; i < n; i++) {
-      nodes.add(HarnessNode.create(shared, String.format(Locale.ROOT, "java-%03d", i), false));
+      nodes.add(HarnessNode.create(shared, String.format(Locale.ROOT, "node-%03d", i), false));
     }
     List<Integer> all = IntStream.range(0, n).boxed().toList();
     Duration initial =
@@ -139,16 +139,20 @@ public final class SideBySide {
     progress("warming up for %s, then measuring for %s", warmup, window);
     // A harness, not a test: the steady state is a wall-clock window.
     Thread.sleep(warmup.toMillis());
-    long tx0 = txBytes();
+    long packets0 = txBytes("cluster_transport_tx_bytes_total");
+    long streams0 = txBytes("cluster_transport_stream_tx_bytes_total");
     long wire0 = shared.wireBytes();
     long cpu0 = ProcessSample.cpu();
     long t0 = System.nanoTime();
     Thread.sleep(window.toMillis());
-    long tx1 = txBytes();
+    long packets1 = txBytes("cluster_transport_tx_bytes_total");
+    long streams1 = txBytes("cluster_transport_stream_tx_bytes_total");
     long wire1 = shared.wireBytes();
     long cpu1 = ProcessSample.cpu();
     double secs = (System.nanoTime() - t0) / 1e9;
-    res.txBytesPerSecPerNode = (tx1 - tx0) / secs / n;
+    res.txPacketBytesPerSecPerNode = (packets1 - packets0) / secs / n;
+    res.txStreamBytesPerSecPerNode = (streams1 - streams0) / secs / n;
+    res.txBytesPerSecPerNode = res.txPacketBytesPerSecPerNode + res.txStreamBytesPerSecPerNode;
     res.wireBytesPerSecPerNode = (wire1 - wire0) / secs / n;
     res.cpuMillisPerSecPerNode = (cpu1 - cpu0) / 1e6 / secs / n;
     ProcessSample steady = ProcessSample.take();
@@ -168,7 +172,7 @@ public final class SideBySide {
   private void membershipChanges(Result res, List<Integer> base)
       throws InterruptedException {
     for (int r = 0; r < rounds; r++) {
-      String name = "java-extra-join-" + r;
+      String name = "node-extra-join-" + r;
       HarnessNode joiner = HarnessNode.create(shared, name, false);
       int index = n + r;
       Duration d =
@@ -182,7 +186,7 @@ public final class SideBySide {
       progress("leave %d converged in %s", r, d);
     }
     for (int r = 0; r < crashes; r++) {
-      String name = "java-extra-crash-" + r;
+      String name = "node-extra-crash-" + r;
       HarnessNode victim = HarnessNode.create(shared, name, true);
       int index = n + rounds + r;
       tracker.await(base, ViewTracker.lists(name, true), timeout, () -> start(victim, index));
@@ -197,12 +201,11 @@ public final class SideBySide {
         tracker.observerFor(index), index == 0 ? List.of() : List.of(nodes.get(0).address()));
   }
 
-  /** Sums the packet and stream bytes sent by every base node, by the nodes' own counters. */
-  private long txBytes() {
+  /** Sums one of the nodes' own byte counters over every base node. */
+  private long txBytes(String counter) {
     double total = 0;
     for (HarnessNode node : nodes) {
-      total += counter(node.node(), "cluster_transport_tx_bytes_total");
-      total += counter(node.node(), "cluster_transport_stream_tx_bytes_total");
+      total += counter(node.node(), counter);
     }
     return (long) total;
   }
@@ -222,7 +225,7 @@ public final class SideBySide {
     return Thread.getAllStackTraces().keySet().stream()
         .collect(
             Collectors.groupingBy(
-                t -> t.getName().replaceAll("java-(extra-[a-z]+-)?\\d+", "<node>")
+                t -> t.getName().replaceAll("node-(extra-[a-z]+-)?\\d+", "<node>")
                     .replaceAll("\\d+", "#"),
                 TreeMap::new,
                 Collectors.counting()));
