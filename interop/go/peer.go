@@ -13,7 +13,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -33,7 +32,7 @@ import (
 //
 // Output: one JSON object per line on stdout. Asynchronous events carry "event":
 //
-//	{"event":"listening","name":"go-1","addr":"127.0.0.1:41234"}
+//	{"event":"listening","name":"go-1","addr":"127.0.0.1:41234","advertise":"127.0.0.1:41234","pid":4242}
 //	{"event":"peers","peers":[{"name":"go-1","addr":"127.0.0.1:41234","isSelf":true,"state":"viewer"}]}
 //	{"event":"exiting"}
 //
@@ -45,10 +44,19 @@ import (
 //	peers                                             -> {"reply":"peers","ok":true,"peers":[...]}
 //	lookup <ring|rendezvous|multiprobe> <key> <n> <read|readwrite>
 //	                                                  -> {"reply":"lookup","ok":true,"owners":[...]}
+//	owners <ring|rendezvous|multiprobe> <n> <read|readwrite> <key,key,...>
+//	                                                  -> {"reply":"owners","ok":true,"owners":[["go-1","go-2"],...]}
+//	                                                     (owner names per key, in key order; a key whose
+//	                                                     lookup fails gets ["error: <message>"])
+//	info                                              -> {"reply":"info","ok":true,"name":"go-1","state":"viewer","lamport":7}
 //	metrics [prefix]                                  -> {"reply":"metrics","ok":true,"metrics":{"name{label=\"v\"}":value,...},
 //	                                                      "families":{"name":{"type":"counter","help":"..."},...}}
 //	stop                                              -> {"reply":"stop","ok":true}  (leave + shutdown)
 //	exit                                              -> {"reply":"exit","ok":true}, then the process exits 0
+//
+// Restart a peer under the same name by starting a new process with that -name (and, after a crash,
+// the same -listen address: memberlist keeps a dead node's address until it is reaped). To crash a
+// peer, kill it with SIGKILL; "pid" in the listening event names the process.
 //
 // A lookup key is hashed with shard.StringKey, unless written "u64:<decimal>" (a raw shard.Key).
 // End of stdin acts as "exit", so the peer never outlives its driver. Logs go to stderr.
@@ -84,21 +92,6 @@ func runPeer(args []string) error {
 		return errors.New("-tls-cert and -tls-key go together")
 	}
 	return newPeerProcess(o).run()
-}
-
-// sharders keeps one sharder of each kind in sync; ckit updates it before observers run.
-type sharders struct {
-	ring, rendezvous, multiprobe shard.Sharder
-}
-
-func (s *sharders) Lookup(key shard.Key, n int, op shard.Op) ([]peer.Peer, error) {
-	return s.ring.Lookup(key, n, op)
-}
-func (s *sharders) Peers() []peer.Peer { return s.ring.Peers() }
-func (s *sharders) SetPeers(ps []peer.Peer) {
-	for _, sh := range []shard.Sharder{s.ring, s.rendezvous, s.multiprobe} {
-		sh.SetPeers(append([]peer.Peer(nil), ps...))
-	}
 }
 
 type peerProcess struct {
@@ -193,7 +186,7 @@ func (p *peerProcess) run() error {
 	if err := node.Start(nil); err != nil {
 		return fmt.Errorf("start node: %w", err)
 	}
-	p.emit(map[string]any{"event": "listening", "name": p.opts.name, "addr": lis.Addr().String(), "advertise": advertise})
+	p.emit(map[string]any{"event": "listening", "name": p.opts.name, "addr": lis.Addr().String(), "advertise": advertise, "pid": os.Getpid()})
 
 	p.commands(os.Stdin)
 	p.shutdown()
@@ -269,6 +262,14 @@ func (p *peerProcess) execute(cmd string, args []string) (map[string]any, error)
 		return map[string]any{"peers": p.node.Peers()}, nil
 	case "lookup":
 		return p.lookup(args)
+	case "owners":
+		return p.owners(args)
+	case "info":
+		return map[string]any{
+			"name":    p.opts.name,
+			"state":   p.node.CurrentState().String(),
+			"lamport": p.lamport(),
+		}, nil
 	case "metrics":
 		prefix := ""
 		if len(args) > 0 {
@@ -282,47 +283,13 @@ func (p *peerProcess) execute(cmd string, args []string) (map[string]any, error)
 	}
 }
 
-func (p *peerProcess) lookup(args []string) (map[string]any, error) {
-	if len(args) != 4 {
-		return nil, errors.New("usage: lookup <ring|rendezvous|multiprobe> <key> <n> <read|readwrite>")
-	}
-	var sh shard.Sharder
-	switch args[0] {
-	case "ring":
-		sh = p.shards.ring
-	case "rendezvous":
-		sh = p.shards.rendezvous
-	case "multiprobe":
-		sh = p.shards.multiprobe
-	default:
-		return nil, fmt.Errorf("unknown sharder %q", args[0])
-	}
-	key := shard.StringKey(args[1])
-	if raw, ok := strings.CutPrefix(args[1], "u64:"); ok {
-		v, err := strconv.ParseUint(raw, 10, 64)
-		if err != nil {
-			return nil, fmt.Errorf("bad u64 key %q: %w", raw, err)
-		}
-		key = shard.Key(v)
-	}
-	n, err := strconv.Atoi(args[2])
+// lamport reads the node's lamport clock through its cluster_node_lamport_time metric.
+func (p *peerProcess) lamport() uint64 {
+	res, err := p.metrics("cluster_node_lamport_time")
 	if err != nil {
-		return nil, fmt.Errorf("bad owner count %q", args[2])
+		return 0
 	}
-	var op shard.Op
-	switch args[3] {
-	case "read":
-		op = shard.OpRead
-	case "readwrite":
-		op = shard.OpReadWrite
-	default:
-		return nil, fmt.Errorf("unknown op %q", args[3])
-	}
-	owners, err := sh.Lookup(key, n, op)
-	if err != nil {
-		return nil, err
-	}
-	return map[string]any{"key": uint64(key), "owners": owners}, nil
+	return uint64(res["metrics"].(map[string]float64)["cluster_node_lamport_time"])
 }
 
 // metrics gathers the node's Prometheus metrics (ckit's Node.Metrics) whose names start with prefix.

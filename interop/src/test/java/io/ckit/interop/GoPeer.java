@@ -4,66 +4,59 @@
  */
 package io.ckit.interop;
 
-import io.ckit.peer.Peer;
-import io.ckit.peer.State;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 /**
  * A real Go ckit node in a child process ({@code ckit-oracle peer}, see {@code interop/go/peer.go}),
- * driven over stdin/stdout. Events and command replies are JSON lines; a pump thread (one per peer
- * process, test-only) sorts them into two queues.
- *
- * <p>Use from one test thread. {@link #close()} asks the peer to exit and kills it if it does not.
+ * driven over stdin/stdout (see {@link PeerProcess}).
  */
-final class GoPeer implements AutoCloseable {
-  private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
-
-  private final Process process;
-  private final OutputStream stdin;
-  private final BlockingQueue<Map<String, Object>> events = new LinkedBlockingQueue<>();
-  private final BlockingQueue<Map<String, Object>> replies = new LinkedBlockingQueue<>();
-  private final String name;
-  private final String address;
-
+final class GoPeer extends PeerProcess {
   private GoPeer(Process process, String name) {
-    this.process = process;
-    this.stdin = process.getOutputStream();
-    this.name = name;
-    Thread pump = new Thread(this::pump, "go-peer-" + name);
-    pump.setDaemon(true);
-    pump.start();
-    Map<String, Object> listening = awaitEvent(e -> "listening".equals(e.get("event")), REPLY_TIMEOUT);
-    this.address = (String) listening.get("addr");
+    super(process, name, Duration.ofSeconds(30));
   }
 
-  /** Options of a Go peer. */
-  record Options(String name, String label, Path tlsCert, Path tlsKey, Path tlsCa) {
+  /**
+   * Options of a Go peer.
+   *
+   * @param name the node name
+   * @param label the cluster label, "" for none
+   * @param tlsCert PEM certificate to serve and dial over TLS, or null for h2c
+   * @param tlsKey PEM key of {@code tlsCert}
+   * @param tlsCa PEM CA bundle peers' certificates chain to
+   * @param listen the {@code host:port} to listen on ({@code 127.0.0.1:0} for any port)
+   */
+  record Options(String name, String label, Path tlsCert, Path tlsKey, Path tlsCa, String listen) {
+    /** Options listening on any loopback port. */
+    Options(String name, String label, Path tlsCert, Path tlsKey, Path tlsCa) {
+      this(name, label, tlsCert, tlsKey, tlsCa, "127.0.0.1:0");
+    }
+
     static Options plain(String name) {
-      return new Options(name, "", null, null, null);
+      return new Options(name, "", null, null, null, "127.0.0.1:0");
     }
 
     static Options tls(String name, Path cert, Path key, Path ca) {
-      return new Options(name, "", cert, key, ca);
+      return new Options(name, "", cert, key, ca, "127.0.0.1:0");
+    }
+
+    /** Returns these options with another cluster label. */
+    Options withLabel(String value) {
+      return new Options(name, value, tlsCert, tlsKey, tlsCa, listen);
+    }
+
+    /** Returns these options listening on another address (to restart on the same port). */
+    Options withListen(String value) {
+      return new Options(name, label, tlsCert, tlsKey, tlsCa, value);
     }
   }
 
-  /** Starts a Go peer listening on an ephemeral loopback port and waits until it serves. */
+  /** Starts a Go peer and waits until it serves. */
   static GoPeer start(Options options) {
-    List<String> args = new ArrayList<>(List.of("peer", "-name", options.name(), "-listen", "127.0.0.1:0"));
+    List<String> args =
+        new ArrayList<>(List.of("peer", "-name", options.name(), "-listen", options.listen()));
     if (!options.label().isEmpty()) {
       args.addAll(List.of("-label", options.label()));
     }
@@ -76,151 +69,5 @@ final class GoPeer implements AutoCloseable {
     }
     args.addAll(List.of("-log-level", System.getProperty("ckit.interop.goLogLevel", "warn")));
     return new GoPeer(GoOracle.start(args.toArray(String[]::new)), options.name());
-  }
-
-  /** Returns the peer's node name. */
-  String name() {
-    return name;
-  }
-
-  /** Returns the {@code 127.0.0.1:port} the peer serves and advertises. */
-  String address() {
-    return address;
-  }
-
-  /** Returns the port the peer serves on. */
-  int port() {
-    return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
-  }
-
-  /**
-   * Sends one command line and returns its reply.
-   *
-   * @throws AssertionError if the peer does not answer in time or answers {@code "ok": false}
-   */
-  Map<String, Object> command(String line) {
-    Map<String, Object> reply = commandAllowingError(line);
-    if (!Boolean.TRUE.equals(reply.get("ok"))) {
-      throw new AssertionError("Go peer " + name + " rejected '" + line + "': " + reply.get("error"));
-    }
-    return reply;
-  }
-
-  /** Sends one command line and returns its reply, whether ok or not. */
-  Map<String, Object> commandAllowingError(String line) {
-    try {
-      stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-      stdin.flush();
-      Map<String, Object> reply = replies.poll(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      if (reply == null) {
-        throw new AssertionError("Go peer " + name + " did not answer '" + line + "'");
-      }
-      return reply;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write to Go peer " + name, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
-  }
-
-  /** Returns the peers the Go node currently knows (ckit's {@code Node.Peers}). */
-  List<Peer> peers() {
-    return toPeers(command("peers").get("peers"));
-  }
-
-  /** Waits for an event matching {@code filter}, skipping others; fails after {@code timeout}. */
-  Map<String, Object> awaitEvent(Predicate<Map<String, Object>> filter, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    List<Map<String, Object>> skipped = new ArrayList<>();
-    try {
-      while (true) {
-        long left = deadline - System.nanoTime();
-        Map<String, Object> event = left > 0 ? events.poll(left, TimeUnit.NANOSECONDS) : null;
-        if (event == null) {
-          throw new AssertionError(
-              "Go peer " + name + ": no matching event within " + timeout + "; skipped " + skipped);
-        }
-        if (filter.test(event)) {
-          return event;
-        }
-        skipped.add(event);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
-  }
-
-  /** Forgets every event received so far (call before an action whose events you await). */
-  void clearEvents() {
-    events.clear();
-  }
-
-  /**
-   * Waits until the Go node's peer list satisfies {@code check}: now, or in a later peers event.
-   *
-   * @throws AssertionError if it does not within {@code timeout}
-   */
-  List<Peer> awaitPeers(Predicate<List<Peer>> check, Duration timeout) {
-    List<Peer> now = peers();
-    if (check.test(now)) {
-      return now;
-    }
-    Map<String, Object> event =
-        awaitEvent(e -> "peers".equals(e.get("event")) && check.test(toPeers(e.get("peers"))),
-            timeout);
-    return toPeers(event.get("peers"));
-  }
-
-  /** Converts a JSON list of Go {@code peer.Peer} objects. */
-  @SuppressWarnings("unchecked")
-  static List<Peer> toPeers(Object json) {
-    List<Peer> peers = new ArrayList<>();
-    for (Object o : (List<Object>) json) {
-      Map<String, Object> p = (Map<String, Object>) o;
-      peers.add(
-          new Peer(
-              (String) p.get("name"),
-              (String) p.get("addr"),
-              Boolean.TRUE.equals(p.get("isSelf")),
-              State.parse((String) p.get("state"))));
-    }
-    return peers;
-  }
-
-  private void pump() {
-    try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = out.readLine()) != null; ) {
-        if (Boolean.getBoolean("ckit.interop.echoGo")) {
-          System.err.println("[" + name + "] " + line);
-        }
-        Map<String, Object> json = Json.object(line);
-        (json.containsKey("reply") ? replies : events).add(json);
-      }
-    } catch (IOException | IllegalArgumentException e) {
-      events.add(Map.of("event", "pump-failed", "error", String.valueOf(e)));
-    }
-  }
-
-  @Override
-  public void close() {
-    try {
-      if (process.isAlive()) {
-        try {
-          stdin.write("exit\n".getBytes(StandardCharsets.UTF_8));
-          stdin.close();
-        } catch (IOException ignored) {
-          // The process is going away already.
-        }
-      }
-      if (!process.waitFor(15, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
   }
 }

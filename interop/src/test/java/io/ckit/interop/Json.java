@@ -4,6 +4,7 @@
  */
 package io.ckit.interop;
 
+import io.ckit.peer.Peer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Map;
 /**
  * A minimal JSON reader for the Go oracle's output lines: objects become {@code Map<String,
  * Object>} (in input order), arrays {@code List<Object>}, numbers {@code Long} when integral and
- * within range or else {@code Double}, plus {@code String}, {@code Boolean} and null.
+ * within range or else {@code Double}, plus {@code String}, {@code Boolean} and null. Also writes
+ * such values back, for the Java peer process that speaks the Go peer's protocol.
  */
 final class Json {
   private final String text;
@@ -45,6 +47,67 @@ final class Json {
       throw new IllegalArgumentException("not a JSON object: " + text);
     }
     return (Map<String, Object>) value;
+  }
+
+  /**
+   * Writes a value as compact JSON: maps (string keys), iterables, strings, numbers, booleans, null,
+   * and {@link Peer}s in Go ckit's encoding.
+   *
+   * @throws IllegalArgumentException for any other type
+   */
+  static String write(Object value) {
+    StringBuilder out = new StringBuilder();
+    write(value, out);
+    return out.toString();
+  }
+
+  private static void write(Object value, StringBuilder out) {
+    if (value == null) {
+      out.append("null");
+    } else if (value instanceof String s) {
+      quote(s, out);
+    } else if (value instanceof Number || value instanceof Boolean) {
+      out.append(value);
+    } else if (value instanceof Peer p) {
+      out.append(p.toJson());
+    } else if (value instanceof Map<?, ?> map) {
+      out.append('{');
+      String sep = "";
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        out.append(sep);
+        quote((String) e.getKey(), out);
+        out.append(':');
+        write(e.getValue(), out);
+        sep = ",";
+      }
+      out.append('}');
+    } else if (value instanceof Iterable<?> list) {
+      out.append('[');
+      String sep = "";
+      for (Object o : list) {
+        out.append(sep);
+        write(o, out);
+        sep = ",";
+      }
+      out.append(']');
+    } else {
+      throw new IllegalArgumentException("cannot write " + value.getClass() + " as JSON");
+    }
+  }
+
+  private static void quote(String s, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    out.append('"');
   }
 
   private Object value() {

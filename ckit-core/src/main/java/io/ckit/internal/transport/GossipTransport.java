@@ -110,8 +110,10 @@ public final class GossipTransport {
 
   /**
    * Stops the transport: new requests get 503, open streams are reset (their listeners get {@code
-   * onClosed} with a {@link TransportException}), queued packets are dropped (counted) and packet
-   * requests in flight are aborted. Idempotent and non-blocking.
+   * onClosed} with a {@link TransportException}), queued packets are dropped (counted), and packet
+   * requests in flight get at most the packet timeout to finish before they are aborted (as Go's
+   * transport finishes the packet it is writing; a leave gossiped just before must not be lost).
+   * Idempotent; blocks only while packets are in flight, at most the packet timeout.
    */
   public void stop() {
     if (state.getAndSet(State.STOPPED) == State.STOPPED) {

@@ -85,7 +85,13 @@ final class PacketSender {
     }
   }
 
-  /** Drops queued packets (counted) and aborts requests in flight. */
+  /**
+   * Drops queued packets (counted), lets the requests in flight finish for at most the packet
+   * timeout, then aborts those still in flight. Go's transport likewise drops its queue on shutdown
+   * but finishes the packet it is writing: without the wait, a node's leave message, gossiped just
+   * before the node stops, would be aborted in flight and peers would declare the node dead
+   * instead of left. Blocks for at most the packet timeout.
+   */
   void stop() {
     List<Request> abort;
     int dropped;
@@ -93,6 +99,15 @@ final class PacketSender {
       stopped = true;
       dropped = queue.size();
       queue.clear();
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+      try {
+        for (long left = timeoutMillis; !inFlight.isEmpty() && left > 0; ) {
+          lock.wait(left);
+          left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       abort = new ArrayList<>(inFlight);
     }
     for (int i = 0; i < dropped; i++) {
@@ -177,6 +192,7 @@ final class PacketSender {
     synchronized (lock) {
       inFlight.remove(request);
       slotsTaken--;
+      lock.notifyAll();
     }
     if (failure != null) {
       transport.metrics().packetTxFailed();
