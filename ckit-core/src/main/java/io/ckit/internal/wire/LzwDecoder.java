@@ -137,6 +137,12 @@ final class LzwDecoder {
     }
     if (n > out.length - size) {
       long grown = Math.max((long) size + n, 2L * out.length);
+      if (grown > maxOutput / 2) {
+        // Past half the limit, step straight to it: the doublings before sum to less than the
+        // limit, so a bomb that runs into the limit costs under 2x the limit in allocation, and
+        // only after it produced a quarter of the limit in real output.
+        grown = maxOutput;
+      }
       out = Arrays.copyOf(out, (int) Math.min(grown, maxOutput));
       if (out.length <= RETAINED_OUTPUT_BYTES) {
         retained = out;
