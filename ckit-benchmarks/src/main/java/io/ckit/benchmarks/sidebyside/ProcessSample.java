@@ -32,6 +32,17 @@ record ProcessSample(long heapUsed, int threads, long cpuNanos) {
     return new ProcessSample(used, ManagementFactory.getThreadMXBean().getThreadCount(), cpu());
   }
 
+  /**
+   * Returns the JIT compilers' accumulated compilation time in milliseconds (the compiler threads
+   * are CPU-bound, so this is about their CPU time), or 0 if the JVM does not tell.
+   */
+  static long jitMillis() {
+    var jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime()
+        : 0;
+  }
+
   /** Returns the process CPU time now, without collecting garbage. */
   static long cpu() {
     if (ManagementFactory.getOperatingSystemMXBean()

@@ -28,6 +28,7 @@ final class Result {
   double txStreamBytesPerSecPerNode;
   double wireBytesPerSecPerNode;
   double cpuMillisPerSecPerNode;
+  double jitMillisPerSecPerNode;
   final Map<String, Long> convergeMillis = new TreeMap<>();
   final Map<String, List<Long>> convergeSamples = new TreeMap<>();
   String runtime;
@@ -62,6 +63,7 @@ final class Result {
             + "  \"threadsKind\": \"threads\",%n  \"txBytesPerSecPerNode\": %.3f,%n"
             + "  \"txPacketBytesPerSecPerNode\": %.3f,%n  \"txStreamBytesPerSecPerNode\": %.3f,%n"
             + "  \"wireBytesPerSecPerNode\": %.3f,%n  \"cpuMillisPerSecPerNode\": %.3f,%n"
+            + "  \"jitMillisPerSecPerNode\": %.3f,%n"
             + "  \"convergeMillis\": {%n    %s%n  },%n  \"convergeSamples\": {%n    %s%n  },%n"
             + "  \"runtime\": \"%s\",%n"
             + "  \"warmupSeconds\": %.0f,%n  \"windowSeconds\": %.0f%n}",
@@ -73,6 +75,7 @@ final class Result {
         txStreamBytesPerSecPerNode,
         wireBytesPerSecPerNode,
         cpuMillisPerSecPerNode,
+        jitMillisPerSecPerNode,
         converge,
         samples,
         runtime.replace("\"", "'"),

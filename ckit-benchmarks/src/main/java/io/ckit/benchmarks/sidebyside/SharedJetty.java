@@ -22,8 +22,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * What the harness's nodes share, as an application embedding many nodes in one JVM would: one
- * Jetty thread pool, one scheduler and one buffer pool under every node's server, and one HTTP/2
- * client (on the same pool) that every node dials through. Each node still gets its own {@link
+ * Jetty thread pool (without reserved threads, see {@code docs/operations.md}), one scheduler and
+ * one buffer pool under every node's server, and one HTTP/2 client (on the same pool) that every
+ * node dials through. Each node still gets its own {@link
  * Server} and connector (its own port and selector thread).
  *
  * <p>Not thread-safe; set up and torn down from the harness's main thread.
@@ -46,6 +47,11 @@ final class SharedJetty {
     pool = new QueuedThreadPool(2 * maxNodes + 64, 8);
     pool.setName("shared-jetty");
     pool.setDaemon(true);
+    // No reserved threads: every ckit handler and listener is non-blocking, so Jetty can run them
+    // on the selector thread; with reserved threads it hands the selector to another thread for
+    // every request instead, and keeps re-reserving threads (about twice the thread wake-ups per
+    // packet; docs/benchmarks-side-by-side.md, "CPU profile").
+    pool.setReservedThreads(0);
     try {
       pool.start();
       scheduler.start();

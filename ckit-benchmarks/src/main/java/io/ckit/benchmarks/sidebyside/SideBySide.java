@@ -31,7 +31,8 @@ import java.util.stream.IntStream;
  *   <li>bytes/s per node at steady state, after a warm-up: by the nodes' own transport counters
  *       ({@code cluster_transport_tx_bytes_total} plus {@code
  *       cluster_transport_stream_tx_bytes_total}) and on the wire (every byte the servers' sockets
- *       read or write), and process CPU time over the same window;
+ *       read or write), and process CPU time over the same window, with the JIT compilers' share
+ *       of it (their compilation time) on its own;
  *   <li>convergence, from each node's observer: the initial cluster; one more node joining (until
  *       every base node lists it) and that node leaving gracefully (until every base node drops
  *       it), {@code -rounds} times; another extra node joining and then crashing (server and own
@@ -143,18 +144,21 @@ public final class SideBySide {
     long streams0 = txBytes("cluster_transport_stream_tx_bytes_total");
     long wire0 = shared.wireBytes();
     long cpu0 = ProcessSample.cpu();
+    long jit0 = ProcessSample.jitMillis();
     long t0 = System.nanoTime();
     Thread.sleep(window.toMillis());
     long packets1 = txBytes("cluster_transport_tx_bytes_total");
     long streams1 = txBytes("cluster_transport_stream_tx_bytes_total");
     long wire1 = shared.wireBytes();
     long cpu1 = ProcessSample.cpu();
+    long jit1 = ProcessSample.jitMillis();
     double secs = (System.nanoTime() - t0) / 1e9;
     res.txPacketBytesPerSecPerNode = (packets1 - packets0) / secs / n;
     res.txStreamBytesPerSecPerNode = (streams1 - streams0) / secs / n;
     res.txBytesPerSecPerNode = res.txPacketBytesPerSecPerNode + res.txStreamBytesPerSecPerNode;
     res.wireBytesPerSecPerNode = (wire1 - wire0) / secs / n;
     res.cpuMillisPerSecPerNode = (cpu1 - cpu0) / 1e6 / secs / n;
+    res.jitMillisPerSecPerNode = (jit1 - jit0) / secs / n;
     ProcessSample steady = ProcessSample.take();
     res.heapBytesPerNode = (double) (steady.heapUsed() - base.heapUsed()) / n;
     res.threadsPerNode = (double) (steady.threads() - base.threads()) / n;

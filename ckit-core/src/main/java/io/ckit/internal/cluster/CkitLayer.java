@@ -238,6 +238,11 @@ public final class CkitLayer implements SwimDelegate {
   }
 
   @Override
+  public boolean hasBroadcasts() {
+    return broadcasts.numQueued() > 0;
+  }
+
+  @Override
   public byte[] localState(boolean join) {
     metrics.event(NodeMetrics.Event.GET_LOCAL_STATE);
     // One entry per current peer (not per cached state), so merges can forget departed nodes.

@@ -154,6 +154,9 @@ final class TransportInbox implements TransportSink {
    * @return the earliest deadline of the streams still waiting, or {@link Long#MAX_VALUE}
    */
   long sweep(long nowNanos) {
+    if (pending.isEmpty()) {
+      return Long.MAX_VALUE; // the usual case: no copy to make
+    }
     long next = Long.MAX_VALUE;
     for (AcceptedStream stream : List.copyOf(pending)) {
       if (stream.deadline() - nowNanos <= 0) {

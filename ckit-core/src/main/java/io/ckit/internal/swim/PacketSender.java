@@ -114,6 +114,11 @@ final class PacketSender {
     return toSend;
   }
 
+  /** Returns true if {@link #getBroadcasts} may return something: either queue holds broadcasts. */
+  boolean hasBroadcasts() {
+    return broadcasts.numQueued() > 0 || delegate.hasBroadcasts();
+  }
+
   /**
    * Sends messages as compounds of at most 255 parts (memberlist's {@code makeCompoundMessages}); a
    * part over 65535 bytes, which a compound cannot carry, goes alone.

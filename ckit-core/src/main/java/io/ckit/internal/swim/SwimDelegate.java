@@ -38,6 +38,16 @@ public interface SwimDelegate {
   }
 
   /**
+   * Returns false only if {@link #getBroadcasts} would return nothing now. The engine's gossip
+   * ticker sleeps while neither its own queue nor the delegate has anything to send (memberlist's
+   * gossip round would return at once), and wakes when either has. The default, true, keeps the
+   * ticker running every gossip interval, for a delegate that cannot tell cheaply.
+   */
+  default boolean hasBroadcasts() {
+    return true;
+  }
+
+  /**
    * Returns the user state sent with a push/pull (ckit: its encoded localState), or null for none.
    *
    * @param join true if the push/pull is part of a join

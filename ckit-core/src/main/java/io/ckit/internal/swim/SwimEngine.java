@@ -89,6 +89,10 @@ import java.util.random.RandomGenerator;
  *   <li>A stream is handled as one complete message, so the acceptor's limit of 128 concurrent
  *       push/pulls is the runtime's to enforce while it reads; the acceptor merges even if writing
  *       its reply failed.
+ *   <li>The gossip ticker sleeps while neither broadcast queue holds anything, instead of waking
+ *       every gossip interval to find nothing to send (memberlist's round returns at once then); it
+ *       wakes in its original phase when something is queued, so broadcasts leave on the same
+ *       ticks. Sleeping ticks draw no random targets ({@link Gossiper}).
  *   <li>Not ported because ckit does not use them: TCP fallback pings (they are still answered),
  *       encryption, {@code Ping}, {@code UpdateNode}, {@code SendBestEffort}/{@code
  *       SendReliable}, the alive, merge and ping delegates, CIDR filtering, {@code
@@ -244,6 +248,7 @@ public final class SwimEngine {
 
   private void exit(long now) {
     timers.runDue(now);
+    gossiper.resume(now);
     publish(now);
   }
 
@@ -450,6 +455,7 @@ public final class SwimEngine {
       return Long.MAX_VALUE;
     }
     long now = enter(nowNanos);
+    gossiper.resume(now); // a task may have queued a broadcast in the ckit layer
     publish(now);
     return timers.nextDeadline();
   }

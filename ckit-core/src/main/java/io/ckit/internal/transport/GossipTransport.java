@@ -38,9 +38,9 @@ import org.eclipse.jetty.server.Handler;
  * by default on both sides) also bound a silent stream.
  *
  * <p>Threads: the transport creates no threads of its own and holds none per packet or stream. All
- * work runs on the threads of the Jetty {@code Server} and {@code HttpClient}; packet sending is
- * driven by request completions on the client's executor. Every public method is thread-safe and
- * non-blocking.
+ * work runs on the threads of the Jetty {@code Server} and {@code HttpClient}, except that a packet
+ * request is started on the thread that sends the packet, or on the thread that completed the
+ * previous one. Every public method is thread-safe and non-blocking.
  */
 public final class GossipTransport {
   /** The base route Go ckit mounts the transport under. */
@@ -148,9 +148,11 @@ public final class GossipTransport {
   }
 
   /**
-   * Queues one packet for {@code addr}; it is sent later as one {@code /message} request with one
-   * frame. Never blocks. If the queue is full the oldest queued packet is dropped; after {@link
-   * #stop()} the packet itself is dropped. Both are counted.
+   * Queues one packet for {@code addr}, to be sent as one {@code /message} request with one frame.
+   * If fewer than {@code maxPacketsInFlight} requests are in flight, the request is started on the
+   * calling thread (Jetty's asynchronous send: the frames are queued and written without waiting).
+   * Never blocks. If the queue is full the oldest queued packet is dropped; after {@link #stop()}
+   * the packet itself is dropped. Both are counted.
    *
    * @param addr the peer's {@code host:port} ({@code [ipv6]:port})
    * @param payload the packet, owned by the transport from now on
@@ -205,10 +207,6 @@ public final class GossipTransport {
 
   TransportSink sink() {
     return sink;
-  }
-
-  java.util.concurrent.Executor clientExecutor() {
-    return client.getExecutor();
   }
 
   long now() {

@@ -9,9 +9,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Result;
@@ -23,8 +22,15 @@ import org.slf4j.LoggerFactory;
  * The outgoing packet path: a bounded queue that drops its oldest packet when full (Go's {@code
  * internal/queue}), drained by at most {@link TransportConfig#maxPacketsInFlight()} asynchronous
  * {@code /message} requests. There are no worker threads: {@link #enqueue} and every request
- * completion schedule a drain on the HTTP client's executor, which starts requests until the
- * in-flight limit is reached, and returns.
+ * completion drain the queue on their own thread, starting requests until the in-flight limit is
+ * reached. Starting a request does not block (Jetty queues the frames and writes what the socket
+ * takes); doing it in place rather than on the client's executor spares a thread hand-off, and so
+ * a wake-up, per packet.
+ *
+ * <p>One thread drains at a time: a thread that finds another draining, or itself re-entered from a
+ * completion Jetty ran in place (a request that failed at once), leaves its packets to that thread,
+ * which looks at the queue again before it returns. So no packet is stranded and the stack does
+ * not grow with the queue.
  *
  * <p>Thread-safe. One lock guards the queue and the in-flight set; it is never held while calling
  * Jetty.
@@ -38,7 +44,8 @@ final class PacketSender {
   private final int capacity;
   private final int maxInFlight;
   private final long timeoutMillis;
-  private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  /** Drain requests not yet looked at; non-zero while a thread drains. */
+  private final AtomicInteger drainRequests = new AtomicInteger();
   private final Object lock = new Object();
 
   // Guarded by lock.
@@ -70,7 +77,7 @@ final class PacketSender {
     if (dropped > 0) {
       transport.metrics().packetDropped();
     }
-    scheduleDrain();
+    drain();
   }
 
   int queued() {
@@ -118,25 +125,24 @@ final class PacketSender {
     }
   }
 
-  /** Starts draining packets queued so far (used when the transport starts). */
+  /** Starts sending packets queued so far (used when the transport starts). */
   void kick() {
-    scheduleDrain();
+    drain();
   }
 
-  private void scheduleDrain() {
-    if (!transport.isRunning() || !drainScheduled.compareAndSet(false, true)) {
+  /** Sends queued packets while slots are free, unless another thread is at it (see above). */
+  private void drain() {
+    if (!transport.isRunning() || drainRequests.getAndIncrement() != 0) {
       return;
     }
-    try {
-      transport.clientExecutor().execute(this::drain);
-    } catch (RejectedExecutionException e) {
-      drainScheduled.set(false);
-      LOG.warn("HTTP client executor rejected the packet drain task; packets stay queued", e);
-    }
+    int requests = 1;
+    do {
+      sendQueued();
+      requests = drainRequests.addAndGet(-requests);
+    } while (requests != 0);
   }
 
-  private void drain() {
-    drainScheduled.set(false);
+  private void sendQueued() {
     while (true) {
       OutPacket packet;
       synchronized (lock) {
@@ -146,7 +152,14 @@ final class PacketSender {
         packet = queue.pollFirst();
         slotsTaken++;
       }
-      Request request = transport.newRequest(packet.addr(), GossipTransport.MESSAGE_PATH);
+      Request request;
+      try {
+        request = transport.newRequest(packet.addr(), GossipTransport.MESSAGE_PATH);
+      } catch (IllegalArgumentException e) { // an address Jetty cannot make a URI of
+        releaseSlot();
+        failed(packet.addr(), e);
+        continue;
+      }
       boolean go;
       synchronized (lock) {
         go = !stopped;
@@ -154,28 +167,28 @@ final class PacketSender {
           inFlight.add(request);
         }
       }
-      if (go) {
-        send(packet, request);
-      } else {
+      if (!go) {
+        releaseSlot();
         transport.metrics().packetDropped();
-        completed(request, null);
+        return;
       }
+      send(packet, request);
     }
   }
 
   private void send(OutPacket packet, Request request) {
     transport.metrics().packetTx(packet.payload().length);
-    byte[] frame;
     try {
-      frame = Frames.encode(packet.payload());
-    } catch (IllegalArgumentException e) {
+      byte[] frame = Frames.encode(packet.payload());
+      request
+          .body(new BytesRequestContent(GossipTransport.CONTENT_TYPE, frame))
+          .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+          .send(result -> completed(request, failure(result)));
+    } catch (RuntimeException e) {
+      // An oversized payload; Jetty itself reports failures to the listener. Never let it reach
+      // the caller (the membership loop).
       completed(request, e);
-      return;
     }
-    request
-        .body(new BytesRequestContent(GossipTransport.CONTENT_TYPE, frame))
-        .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-        .send(result -> completed(request, failure(result)));
   }
 
   private static Throwable failure(Result result) {
@@ -188,16 +201,36 @@ final class PacketSender {
         : new TransportException("peer answered /message with HTTP status " + status);
   }
 
+  /** Ends a request: frees its slot (once, however often Jetty reports) and sends what waits. */
   private void completed(Request request, Throwable failure) {
     synchronized (lock) {
-      inFlight.remove(request);
+      if (!inFlight.remove(request)) {
+        return;
+      }
       slotsTaken--;
       lock.notifyAll();
     }
     if (failure != null) {
-      transport.metrics().packetTxFailed();
-      LOG.debug("failed to send packet to {}", request.getURI(), failure);
+      failed(request.getURI(), failure);
     }
-    scheduleDrain();
+    boolean more;
+    synchronized (lock) {
+      more = !queue.isEmpty();
+    }
+    if (more) {
+      drain();
+    }
+  }
+
+  private void releaseSlot() {
+    synchronized (lock) {
+      slotsTaken--;
+      lock.notifyAll();
+    }
+  }
+
+  private void failed(Object destination, Throwable failure) {
+    transport.metrics().packetTxFailed();
+    LOG.debug("failed to send packet to {}", destination, failure);
   }
 }
