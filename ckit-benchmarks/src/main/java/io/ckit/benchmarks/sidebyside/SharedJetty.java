@@ -22,10 +22,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * What the harness's nodes share, as an application embedding many nodes in one JVM would: one
- * Jetty thread pool (without reserved threads, see {@code docs/operations.md}), one scheduler and
- * one buffer pool under every node's server, and one HTTP/2 client (on the same pool) that every
- * node dials through. Each node still gets its own {@link
- * Server} and connector (its own port and selector thread).
+ * Jetty thread pool (without reserved threads), one scheduler and one buffer pool under every
+ * node's server, and one HTTP/2 client (on the same pool) that every node dials through. Each node
+ * still gets its own {@link Server} and connector (its own port and selector thread).
  *
  * <p>Not thread-safe; set up and torn down from the harness's main thread.
  */
@@ -47,10 +46,9 @@ final class SharedJetty {
     pool = new QueuedThreadPool(2 * maxNodes + 64, 8);
     pool.setName("shared-jetty");
     pool.setDaemon(true);
-    // No reserved threads: every ckit handler and listener is non-blocking, so Jetty can run them
-    // on the selector thread; with reserved threads it hands the selector to another thread for
-    // every request instead, and keeps re-reserving threads (about twice the thread wake-ups per
-    // packet; docs/benchmarks-side-by-side.md, "CPU profile").
+    // No reserved threads: ckit's handlers and listeners are non-blocking (NON_BLOCKING invocation
+    // type), which Jetty runs on the selector thread anyway; reserved threads serve blocking work
+    // and cost wake-ups to keep reserved. An embedding application chooses this for its own pool.
     pool.setReservedThreads(0);
     try {
       pool.start();

@@ -27,14 +27,32 @@ public final class CkitLikeDelegate implements SwimDelegate {
   private long joins;
   private long leaves;
   private final boolean userState;
+  private final boolean saysWhenEmpty;
+
+  /**
+   * Creates a delegate whose gossip ticker never sleeps (see the other constructor).
+   *
+   * @param userState whether push/pulls carry ckit's localState (true for realistic byte counts)
+   */
+  public CkitLikeDelegate(boolean userState) {
+    this(userState, false);
+  }
 
   /**
    * Creates a delegate.
    *
    * @param userState whether push/pulls carry ckit's localState (true for realistic byte counts)
+   * @param saysWhenEmpty whether it tells the engine that it has no broadcasts, so the gossip ticker
+   *     sleeps while the engine's own queue is empty too (as under the real ckit layer)
    */
-  public CkitLikeDelegate(boolean userState) {
+  public CkitLikeDelegate(boolean userState, boolean saysWhenEmpty) {
     this.userState = userState;
+    this.saysWhenEmpty = saysWhenEmpty;
+  }
+
+  @Override
+  public boolean hasBroadcasts() {
+    return !saysWhenEmpty; // it never queues any
   }
 
   @Override
