@@ -194,9 +194,20 @@ public final class SideBySide {
       HarnessNode victim = HarnessNode.create(shared, name, true);
       int index = n + rounds + r;
       tracker.await(base, ViewTracker.lists(name, true), timeout, () -> start(victim, index));
-      Duration d = tracker.await(base, ViewTracker.lists(name, false), timeout, victim::crash);
+      long[] crashNanos = new long[1];
+      Duration d =
+          tracker.await(
+              base,
+              ViewTracker.lists(name, false),
+              timeout,
+              () -> {
+                long t0 = System.nanoTime();
+                victim.crash();
+                crashNanos[0] = System.nanoTime() - t0;
+              });
       res.add("crash", d);
-      progress("crash %d converged in %s", r, d);
+      long crashMillis = crashNanos[0] / 1_000_000;
+      progress("crash %d converged in %s (the crash itself took %d ms)", r, d, crashMillis);
     }
   }
 
