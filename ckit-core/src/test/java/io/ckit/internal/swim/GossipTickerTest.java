@@ -47,18 +47,21 @@ class GossipTickerTest {
 
   private final RecordingNetwork network = new RecordingNetwork();
   private final QueueDelegate delegate = new QueueDelegate();
-  // No probes and no push/pull: the gossip ticker is the only timer.
-  private final SwimEngine engine =
-      SwimEngine.start(
-          SwimConfig.builder("self", new byte[] {10, 0, 0, 1}, 7946)
-              .gossipInterval(Duration.ofNanos(INTERVAL))
-              .probeInterval(Duration.ZERO)
-              .pushPullInterval(Duration.ZERO)
-              .build(),
-          network,
-          delegate,
-          new SplittableRandom(7),
-          0);
+  private final SwimEngine engine = gossipOnly(network, delegate);
+
+  /** Starts an engine without probes and push/pulls: the gossip ticker is its only timer. */
+  private static SwimEngine gossipOnly(RecordingNetwork network, SwimDelegate delegate) {
+    return SwimEngine.start(
+        SwimConfig.builder("self", new byte[] {10, 0, 0, 1}, 7946)
+            .gossipInterval(Duration.ofNanos(INTERVAL))
+            .probeInterval(Duration.ZERO)
+            .pushPullInterval(Duration.ZERO)
+            .build(),
+        network,
+        delegate,
+        new SplittableRandom(7),
+        0);
+  }
 
   /** Runs the engine as the runtime's loop does, from deadline to deadline, until {@code end}. */
   private long runUntil(long end) {
@@ -121,17 +124,7 @@ class GossipTickerTest {
 
   @Test
   void shouldKeepTickingForADelegateThatCannotTell() {
-    SwimEngine ticking =
-        SwimEngine.start(
-            SwimConfig.builder("self", new byte[] {10, 0, 0, 1}, 7946)
-                .gossipInterval(Duration.ofNanos(INTERVAL))
-                .probeInterval(Duration.ZERO)
-                .pushPullInterval(Duration.ZERO)
-                .build(),
-            new RecordingNetwork(),
-            new SwimDelegate() {},
-            new SplittableRandom(7),
-            0);
+    SwimEngine ticking = gossipOnly(new RecordingNetwork(), new SwimDelegate() {});
     ticking.broadcasts().reset();
     for (long t = INTERVAL; t <= 10 * INTERVAL; t += INTERVAL) {
       assertEquals(t, ticking.poll(t - INTERVAL));
