@@ -140,25 +140,17 @@ public final class SideBySide {
     progress("warming up for %s, then measuring for %s", warmup, window);
     // A harness, not a test: the steady state is a wall-clock window.
     Thread.sleep(warmup.toMillis());
-    long packets0 = txBytes("cluster_transport_tx_bytes_total");
-    long streams0 = txBytes("cluster_transport_stream_tx_bytes_total");
-    long wire0 = shared.wireBytes();
-    long cpu0 = ProcessSample.cpu();
-    long jit0 = ProcessSample.jitMillis();
+    Totals before = totals();
     long t0 = System.nanoTime();
     Thread.sleep(window.toMillis());
-    long packets1 = txBytes("cluster_transport_tx_bytes_total");
-    long streams1 = txBytes("cluster_transport_stream_tx_bytes_total");
-    long wire1 = shared.wireBytes();
-    long cpu1 = ProcessSample.cpu();
-    long jit1 = ProcessSample.jitMillis();
+    Totals after = totals();
     double secs = (System.nanoTime() - t0) / 1e9;
-    res.txPacketBytesPerSecPerNode = (packets1 - packets0) / secs / n;
-    res.txStreamBytesPerSecPerNode = (streams1 - streams0) / secs / n;
+    res.txPacketBytesPerSecPerNode = (after.packetBytes() - before.packetBytes()) / secs / n;
+    res.txStreamBytesPerSecPerNode = (after.streamBytes() - before.streamBytes()) / secs / n;
     res.txBytesPerSecPerNode = res.txPacketBytesPerSecPerNode + res.txStreamBytesPerSecPerNode;
-    res.wireBytesPerSecPerNode = (wire1 - wire0) / secs / n;
-    res.cpuMillisPerSecPerNode = (cpu1 - cpu0) / 1e6 / secs / n;
-    res.jitMillisPerSecPerNode = (jit1 - jit0) / secs / n;
+    res.wireBytesPerSecPerNode = (after.wireBytes() - before.wireBytes()) / secs / n;
+    res.cpuMillisPerSecPerNode = (after.cpuNanos() - before.cpuNanos()) / 1e6 / secs / n;
+    res.jitMillisPerSecPerNode = (after.jitMillis() - before.jitMillis()) / secs / n;
     ProcessSample steady = ProcessSample.take();
     res.heapBytesPerNode = (double) (steady.heapUsed() - base.heapUsed()) / n;
     res.threadsPerNode = (double) (steady.threads() - base.threads()) / n;
@@ -214,6 +206,19 @@ public final class SideBySide {
   private void start(HarnessNode node, int index) {
     node.start(
         tracker.observerFor(index), index == 0 ? List.of() : List.of(nodes.get(0).address()));
+  }
+
+  /** The process-wide running totals the steady-state window takes the difference of. */
+  private record Totals(
+      long packetBytes, long streamBytes, long wireBytes, long cpuNanos, long jitMillis) {}
+
+  private Totals totals() {
+    return new Totals(
+        txBytes("cluster_transport_tx_bytes_total"),
+        txBytes("cluster_transport_stream_tx_bytes_total"),
+        shared.wireBytes(),
+        ProcessSample.cpu(),
+        ProcessSample.jitMillis());
   }
 
   /** Sums one of the nodes' own byte counters over every base node. */

@@ -30,15 +30,6 @@ public final class CkitLikeDelegate implements SwimDelegate {
   private final boolean saysWhenEmpty;
 
   /**
-   * Creates a delegate whose gossip ticker never sleeps (see the other constructor).
-   *
-   * @param userState whether push/pulls carry ckit's localState (true for realistic byte counts)
-   */
-  public CkitLikeDelegate(boolean userState) {
-    this(userState, false);
-  }
-
-  /**
    * Creates a delegate.
    *
    * @param userState whether push/pulls carry ckit's localState (true for realistic byte counts)

@@ -207,17 +207,25 @@ public final class Simulation {
    * @return the engine
    */
   public SwimEngine startWith(SimNode node, EngineFactory factory) {
-    node.generation++;
-    node.status = SimNode.Status.RUNNING;
-    node.pending.clear();
-    node.pendingPackets = 0;
-    node.delegate = new CkitLikeDelegate(ckitUserState, sleepingGossip);
+    beginRun(node);
     node.engine =
         factory.create(
             node.config, new SimNetwork(node, node.generation), node.delegate, random.split(), now);
     node.engine.setSnapshotPublishing(false);
     wake(node);
     return node.engine;
+  }
+
+  /**
+   * Marks a node running in a new generation (inputs for an earlier one are then ignored), with
+   * nothing pending and a fresh delegate; its engine is made by the caller.
+   */
+  private void beginRun(SimNode node) {
+    node.generation++;
+    node.status = SimNode.Status.RUNNING;
+    node.pending.clear();
+    node.pendingPackets = 0;
+    node.delegate = new CkitLikeDelegate(ckitUserState, sleepingGossip);
   }
 
   /**
@@ -247,13 +255,9 @@ public final class Simulation {
    * @param seeds the nodes whose addresses to join
    */
   public void start(SimNode node, List<SimNode> seeds) {
-    node.generation++;
-    node.status = SimNode.Status.RUNNING;
-    node.pending.clear();
-    node.pendingPackets = 0;
+    beginRun(node);
     node.joinResult = null;
     node.leaveResult = null;
-    node.delegate = new CkitLikeDelegate(ckitUserState, sleepingGossip);
     node.engine =
         SwimEngine.start(
             node.config, new SimNetwork(node, node.generation), node.delegate, random.split(), now);
