@@ -96,6 +96,31 @@ class NodeStreamTest {
     assertInstanceOf(io.ckit.internal.wire.AckResp.class, reply);
   }
 
+  @Test
+  void shouldAnswerADialerThatEndedItsSideAfterItsMessage() throws Exception {
+    byte[] ping = Codec.encode(new io.ckit.internal.wire.Ping(8, "node-a", null, 0, ""));
+    Exchange exchange = dialAndEnd(ping);
+    assertInstanceOf(io.ckit.internal.wire.AckResp.class, exchange.reply());
+    assertNull(exchange.closed.get(10, TimeUnit.SECONDS), "both sides ended cleanly");
+  }
+
+  @Test
+  void shouldCloseADialerThatEndedItsSideInsideAMessageWithoutAnswer() throws Exception {
+    // Go's handleConn reads EOF and answers nothing; a timeout would have answered "i/o timeout".
+    dialAndEnd(bytes(0x09)).assertClosedWithoutReply();
+  }
+
+  private Exchange dialAndEnd(byte[] request) throws Exception {
+    Exchange exchange = new Exchange();
+    StreamConnection connection =
+        dialer
+            .openStream(TestCluster.address(node), Duration.ofSeconds(10), exchange)
+            .get(10, TimeUnit.SECONDS);
+    connection.write(request);
+    connection.shutdownOutput();
+    return exchange;
+  }
+
   private Exchange dial(byte[] request) throws Exception {
     Exchange exchange = new Exchange();
     StreamConnection connection =

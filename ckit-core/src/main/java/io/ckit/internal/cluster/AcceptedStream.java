@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and cut the first message out of the byte stream with a {@link StreamMessageReader} there, so the
  * loop only ever sees complete messages. The first outcome to {@link #claim()} the stream wins: a
  * complete message or an unreadable stream is posted to the loop as one task; the end of the
- * stream, or the loop's timeout ({@link #expire}), closes it. The {@link StreamReplier} methods
+ * stream, or the loop's timeout ({@link #expire}), closes it. A dialer may end its side after its
+ * message and still be answered. The {@link StreamReplier} methods
  * run on the loop and only queue writes.
  */
 final class AcceptedStream implements StreamListener, StreamReplier {
@@ -67,6 +68,19 @@ final class AcceptedStream implements StreamListener, StreamReplier {
     }
     if (message != null && claim()) {
       owner.post(now -> owner.engine().onStream(from, message, this, now), this);
+    }
+  }
+
+  /**
+   * The dialer ended its side. One that shut its output down after a complete message (as Java
+   * dialers do) still waits for the answer, which the loop writes; one that ended before a complete
+   * message gets none (Go: EOF).
+   */
+  @Override
+  public void onInputEnded(StreamConnection stream) {
+    if (claim()) {
+      connection.close();
+      owner.release(this);
     }
   }
 

@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One stream this node dialed for the engine (memberlist's {@code sendAndReceiveState} on the
- * wire): once the peer's response headers arrive, each write goes out as one frame; the reply is
- * cut out of the incoming bytes with a {@link StreamMessageReader}; then the stream is closed.
+ * wire): once the peer's response headers arrive, each write goes out as one frame and our side
+ * ends; the reply is cut out of the incoming bytes with a {@link StreamMessageReader}; then the
+ * stream is closed.
  *
  * <p>Threads: created on the loop; {@link #connected} runs on the Jetty thread completing the dial
  * (or on the loop if it failed at once), the listener methods on Jetty threads. The outcome (reply
@@ -56,8 +57,14 @@ final class DialedExchange implements StreamListener {
       established.close(); // the listener already ended it
       return;
     }
-    for (byte[] write : writes) {
-      if (!established.write(write)) {
+    // The request's last frame ends our side, so that a Go server's handler returns into a
+    // half-closed stream and ends it with END_STREAM, not RST_STREAM(NO_ERROR), which could cost us
+    // its reply (see StreamConnection.shutdownOutput).
+    for (int i = 0; i < writes.size(); i++) {
+      byte[] write = writes.get(i);
+      boolean queued =
+          i == writes.size() - 1 ? established.writeLast(write) : established.write(write);
+      if (!queued) {
         fail("stream closed before the request was written");
         established.close();
         return;

@@ -115,8 +115,8 @@ final class DialedStream extends FramedStream {
   }
 
   @Override
-  void writeFrame(ByteBuffer frame, Callback done) {
-    content.write(frame, done);
+  void writeFrame(ByteBuffer frame, boolean last, Callback done) {
+    content.write(last, frame, done);
   }
 
   @Override

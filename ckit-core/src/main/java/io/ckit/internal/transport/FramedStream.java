@@ -34,6 +34,7 @@ abstract class FramedStream implements StreamConnection {
   private long backlogBytes;
   private boolean writing;
   private boolean closing;
+  private boolean outputShut;
   private boolean outputEnded;
   private boolean outputComplete;
   private boolean inputEnded;
@@ -46,8 +47,11 @@ abstract class FramedStream implements StreamConnection {
     this.backlogLimit = transport.config().streamBacklogBytes();
   }
 
-  /** Writes one encoded frame; completes {@code done} when the bytes were handed to HTTP/2. */
-  abstract void writeFrame(ByteBuffer frame, Callback done);
+  /**
+   * Writes one encoded frame; completes {@code done} when the bytes were handed to HTTP/2. If
+   * {@code last}, the frame also ends this side (END_STREAM), as {@link #endOutput} would after it.
+   */
+  abstract void writeFrame(ByteBuffer frame, boolean last, Callback done);
 
   /** Ends this side of the exchange (END_STREAM) after the last frame; completes {@code done}. */
   abstract void endOutput(Callback done);
@@ -81,13 +85,23 @@ abstract class FramedStream implements StreamConnection {
 
   @Override
   public final boolean write(byte[] data) {
+    return enqueue(data, false);
+  }
+
+  @Override
+  public final boolean writeLast(byte[] data) {
+    return enqueue(data, true);
+  }
+
+  private boolean enqueue(byte[] data, boolean last) {
     byte[] frame = Frames.encode(data);
     TransportException overflow = null;
     synchronized (lock) {
-      if (closing || finished) {
+      if (closing || outputShut || finished) {
         transport.metrics().streamTxFailed();
         return false;
       }
+      outputShut = last;
       if (backlogBytes + frame.length > backlogLimit) {
         overflow =
             new TransportException(
@@ -113,6 +127,17 @@ abstract class FramedStream implements StreamConnection {
     transport.metrics().streamTx(data.length);
     pump();
     return true;
+  }
+
+  @Override
+  public final void shutdownOutput() {
+    synchronized (lock) {
+      if (closing || outputShut || finished) {
+        return;
+      }
+      outputShut = true;
+    }
+    pump();
   }
 
   @Override
@@ -156,18 +181,25 @@ abstract class FramedStream implements StreamConnection {
       return;
     }
     boolean both;
+    boolean ask;
     synchronized (lock) {
       if (finished || inputEnded) {
         return;
       }
       inputEnded = true;
-      closing = true;
       both = outputComplete;
+      ask = !both && !closing;
     }
     if (both) {
       bothEnded();
-    } else {
-      pump();
+    } else if (ask) {
+      // Our side stays open until the listener ends it (by default at once).
+      invoker.run(
+          () -> {
+            if (!closedDelivered) {
+              listener.onInputEnded(this);
+            }
+          });
     }
   }
 
@@ -236,19 +268,22 @@ abstract class FramedStream implements StreamConnection {
           return;
         }
         next = pending.poll();
+        boolean ending = closing || outputShut;
         if (next == null) {
-          if (!closing || outputEnded) {
+          if (!ending || outputEnded) {
             return;
           }
-          outputEnded = true;
         }
+        // The last frame of an ending side carries END_STREAM itself.
+        boolean last = ending && pending.isEmpty();
+        outputEnded = last;
         writing = true;
-        done = new WriteDone(next == null ? 0 : next.remaining(), next == null);
+        done = new WriteDone(next == null ? 0 : next.remaining(), last);
       }
       if (next == null) {
         endOutput(done);
       } else {
-        writeFrame(next, done);
+        writeFrame(next, done.last, done);
       }
       synchronized (lock) {
         done.issuing = false;

@@ -94,8 +94,8 @@ final class ServerStream extends FramedStream {
   }
 
   @Override
-  void writeFrame(ByteBuffer frame, Callback done) {
-    response.write(false, frame, done);
+  void writeFrame(ByteBuffer frame, boolean last, Callback done) {
+    response.write(last, frame, done);
   }
 
   @Override

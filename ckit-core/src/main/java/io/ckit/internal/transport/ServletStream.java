@@ -105,7 +105,11 @@ final class ServletStream extends FramedStream implements ReadListener, WriteLis
   }
 
   @Override
-  void writeFrame(ByteBuffer frame, Callback done) {
+  void writeFrame(ByteBuffer frame, boolean last, Callback done) {
+    if (last) {
+      writeFrame(frame, false, Callback.from(() -> endOutput(done), done::failed));
+      return;
+    }
     synchronized (ioLock) {
       current = frame;
       currentDone = done;

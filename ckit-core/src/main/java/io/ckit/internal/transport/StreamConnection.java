@@ -19,9 +19,33 @@ public interface StreamConnection {
    * cannot make the sender buffer without bound.
    *
    * @param data the bytes to send, not null; the transport takes ownership (do not modify later)
-   * @return true if queued; false if the stream is closing, closed or failed (the data is dropped)
+   * @return true if queued; false if the stream is closing, closed, failed or its output shut down
+   *     (the data is dropped)
    */
   boolean write(byte[] data);
+
+  /**
+   * Queues {@code data} as the last frame of this side: {@link #write} and {@link
+   * #shutdownOutput()} in one step, so that the frame itself carries END_STREAM (unless it must
+   * wait behind a frame already in flight, when an empty END_STREAM follows it).
+   *
+   * @param data the bytes to send, not null; the transport takes ownership
+   * @return true if queued; false if the stream is closing, closed, failed or its output shut down
+   */
+  boolean writeLast(byte[] data);
+
+  /**
+   * Ends this side once the frames already queued are flushed (HTTP/2 END_STREAM), but keeps
+   * reading: for an exchange whose request is complete and whose reply is still to come. Later
+   * writes return false. The listener's {@code onClosed} follows when the peer ended its side too,
+   * or on failure or timeout. Idempotent; {@link #close()} may still follow.
+   *
+   * <p>Why a dialer does this: a Go server whose handler returns while the request body is still
+   * open sends RST_STREAM(NO_ERROR) right after its complete response, and Jetty's client then
+   * fails a response whose last bytes it had not yet handed over. A request that already ended
+   * gets a plain END_STREAM instead.
+   */
+  void shutdownOutput();
 
   /**
    * Ends the stream gracefully: frames already queued are flushed, then this side ends (HTTP/2

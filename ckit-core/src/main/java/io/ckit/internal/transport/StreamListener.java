@@ -23,6 +23,18 @@ public interface StreamListener {
   void onData(byte[] chunk);
 
   /**
+   * The peer ended its side cleanly (HTTP/2 END_STREAM) while this side is still open: no more
+   * {@link #onData} follows, but this side may still write, as a server answers a request whose
+   * dialer shut its output down ({@link StreamConnection#shutdownOutput()}). The default ends this
+   * side too, once the frames already queued are flushed, as a TCP peer closing on EOF would.
+   *
+   * @param stream the stream whose input ended
+   */
+  default void onInputEnded(StreamConnection stream) {
+    stream.close();
+  }
+
+  /**
    * Called exactly once when the stream is finished, for any reason: both sides ended it cleanly,
    * the peer reset it (Go dialers always reset rather than end their side, so this is normal), a
    * timeout fired, a frame was malformed, the outbound backlog overflowed, or the transport

@@ -87,6 +87,7 @@ class GossipServletTest {
       for (QueueListener l : listeners) {
         assertNull(l.awaitClosed());
       }
+      GossipTransportTest.assertHalfClosedExchange(node);
       GossipTransportTest.awaitNoStreams(node);
 
       // Packets, several frames in one body.

@@ -109,6 +109,66 @@ class GossipTransportTest {
 
   @ParameterizedTest
   @EnumSource(TestNode.Mode.class)
+  void shouldAnswerADialerThatShutItsOutputDown(TestNode.Mode mode) throws Exception {
+    try (TestNode node = TestNode.start(mode)) {
+      assertHalfClosedExchange(node);
+      awaitNoStreams(node);
+    }
+  }
+
+  /**
+   * A request/reply exchange whose dialer ends its side after the request (as a Java node's
+   * push/pull does): the server reads to the end, then answers and closes; both ends are clean.
+   */
+  static void assertHalfClosedExchange(TestNode node) throws Exception {
+    node.sink.streams = accepted -> new AnswerAtEnd();
+    try {
+      QueueListener listener = new QueueListener();
+      StreamConnection stream = open(node, node.address, listener);
+      assertTrue(stream.write("part one, ".getBytes(StandardCharsets.UTF_8)));
+      assertTrue(stream.write("part two".getBytes(StandardCharsets.UTF_8)));
+      stream.shutdownOutput();
+      assertFalse(stream.write(new byte[] {1}), "no writes after the output was shut down");
+      byte[] want = "got: part one, part two".getBytes(StandardCharsets.UTF_8);
+      assertArrayEquals(want, listener.read(want.length));
+      assertNull(listener.awaitClosed(), "both sides ended cleanly");
+      assertEquals(1, listener.closedCalls.get());
+
+      // The same with the request's last frame ending the dialer's side itself.
+      QueueListener second = new QueueListener();
+      StreamConnection again = open(node, node.address, second);
+      assertTrue(again.write("one, ".getBytes(StandardCharsets.UTF_8)));
+      assertTrue(again.writeLast("two".getBytes(StandardCharsets.UTF_8)));
+      assertFalse(again.writeLast(new byte[] {1}), "no writes after the last one");
+      want = "got: one, two".getBytes(StandardCharsets.UTF_8);
+      assertArrayEquals(want, second.read(want.length));
+      assertNull(second.awaitClosed(), "both sides ended cleanly");
+    } finally {
+      node.sink.streams = RecordingSink.Echo::new;
+    }
+  }
+
+  /** Collects a request until the dialer's side ends, then answers with it and closes. */
+  private static final class AnswerAtEnd implements StreamListener {
+    private final StringBuilder request = new StringBuilder();
+
+    @Override
+    public void onData(byte[] chunk) {
+      request.append(new String(chunk, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void onInputEnded(StreamConnection stream) {
+      assertTrue(stream.write(("got: " + request).getBytes(StandardCharsets.UTF_8)));
+      stream.close();
+    }
+
+    @Override
+    public void onClosed(Throwable cause) {}
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestNode.Mode.class)
   void shouldSendPacketsBothWays(TestNode.Mode mode) throws Exception {
     try (TestNode b = TestNode.start(mode);
         TestNode a = TestNode.start(mode, b)) {
