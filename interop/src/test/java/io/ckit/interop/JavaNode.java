@@ -181,7 +181,7 @@ final class JavaNode implements Member {
   }
 
   @Override
-  public void join(List<String> addresses) {
+  public void joinOnce(List<String> addresses) {
     node.start(addresses);
   }
 

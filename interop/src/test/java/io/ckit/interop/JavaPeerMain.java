@@ -107,7 +107,7 @@ public final class JavaPeerMain {
     switch (command) {
       case "join" -> {
         expectArgs(args, 1, "join <addr,...>");
-        node.join(List.of(args.get(0).split(",")));
+        node.joinOnce(List.of(args.get(0).split(",")));
         return Map.of();
       }
       case "state" -> {

@@ -33,7 +33,7 @@ class LabelInteropTest {
       GoPeer goB = cluster.go("go-b", "b", 0);
 
       CkitException javaJoin =
-          assertThrows(CkitException.class, () -> javaA.join(List.of(goB.address())));
+          assertThrows(CkitException.class, () -> javaA.joinOnce(List.of(goB.address())));
       assertTrue(
           javaJoin.getMessage().startsWith("failed to join memberlist"), javaJoin.getMessage());
       Map<String, Object> goJoin = goB.commandAllowingError("join " + javaA.address());

@@ -58,7 +58,7 @@ class NodeInteropTest {
     try (GoPeer go = startGo(mode, "go-2");
         JavaNode java = JavaNode.start("java-2", mode == Mode.TLS, b -> b)) {
       java.node.start(List.of());
-      go.command("join " + java.address);
+      go.join(List.of(java.address));
       assertBothSeeEachOther(go, java);
 
       go.command("state participant");

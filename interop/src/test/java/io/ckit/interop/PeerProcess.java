@@ -112,7 +112,7 @@ class PeerProcess implements Member {
   }
 
   @Override
-  public void join(List<String> addresses) {
+  public void joinOnce(List<String> addresses) {
     command("join " + String.join(",", addresses));
   }
 

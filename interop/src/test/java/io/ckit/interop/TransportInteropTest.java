@@ -7,6 +7,7 @@ package io.ckit.interop;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ckit.internal.transport.StreamConnection;
@@ -53,7 +54,7 @@ class TransportInteropTest {
   void goNodeShouldJoinJavaNodeAndKeepItAliveAcrossProbes(Mode mode) throws Exception {
     try (JavaSide java = JavaSide.start(mode, "java-1");
         GoPeer go = startGo(mode, "go-1")) {
-      go.command("join " + java.node.address);
+      go.join(List.of(java.node.address));
 
       // Go dialed our /stream and sent its push/pull (LZW-compressed); we answered with ours.
       PushPull fromGo = java.peer.pushPulls.poll(20, TimeUnit.SECONDS);
@@ -111,10 +112,11 @@ class TransportInteropTest {
               .transport
               .openStream(go.address(), Duration.ofSeconds(10), dialer)
               .get(20, TimeUnit.SECONDS);
-      assertTrue(stream.write(Codec.compress(Codec.encodePushPull(java.peer.localPushPull(true)))));
+      // As a Java node dials: the request's frame ends our side, and Go still answers.
+      assertTrue(
+          stream.writeLast(Codec.compress(Codec.encodePushPull(java.peer.localPushPull(true)))));
       PushPull reply = dialer.reply.get(20, TimeUnit.SECONDS);
-      stream.close();
-      dialer.closed.get(20, TimeUnit.SECONDS);
+      assertNull(dialer.closed.get(20, TimeUnit.SECONDS), "Go ended its side cleanly");
 
       assertTrue(reply.join(), "memberlist echoes the dialer's join flag in its reply");
       assertEquals(MessageType.COMPRESS, dialer.replyEnvelope, "Go compresses its reply");
