@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * {@link Http2}: two nodes mounted next to an application handler on one port each, over h2c and
- * over TLS, as its Javadoc shows ({@code SnippetsTest} keeps them identical); the application keeps
- * answering HTTP/1.1.
+ * over TLS, as its Javadoc shows (ckit-examples' {@code JavadocSnippetsTest} keeps them identical);
+ * the application keeps answering HTTP/1.1.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class Http2Test {

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Ports ckit's {@code Example} (ckit_test.go): one node over h2c on loopback, a ring sharder kept in
- * sync, and a lookup. The region is the example in {@link Node}'s Javadoc ({@code SnippetsTest}
- * keeps them identical).
+ * sync, and a lookup. The region is the example in {@link Node}'s Javadoc (ckit-examples' {@code
+ * JavadocSnippetsTest} keeps them identical).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class NodeExampleTest {

@@ -15,6 +15,22 @@ import java.util.List;
  * Finds the IP address a node should advertise to its cluster peers, as Go ckit's
  * {@code advertise.FirstAddress} does.
  *
+ * <p>The advertise address of a node listening on port 7946, falling back to loopback on a machine
+ * without network (compiled and run in {@code SystemInterfacesTest}):
+ *
+ * <!-- snippet: SystemInterfacesTest#firstAddress -->
+ * <pre>{@code
+ * InetAddress ip;
+ * try {
+ *   ip = Advertise.firstAddress(List.of()); // every interface, or DEFAULT_INTERFACES (eth0, en0)
+ * } catch (NoAddressFoundException e) {
+ *   ip = InetAddress.getLoopbackAddress(); // no network; e.getMessage() says why
+ * }
+ * // For Config.builder(name, advertiseAddr) in ckit-core: host:port, or [host]:port for IPv6.
+ * String host = ip.getHostAddress();
+ * String advertiseAddr = (ip instanceof Inet6Address ? "[" + host + "]" : host) + ":7946";
+ * }</pre>
+ *
  * <p>This class is stateless and thread safe. It has only static members.
  */
 public final class Advertise {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ckit.advertise.NoAddressFoundException.Rejection;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -28,15 +29,7 @@ class SystemInterfacesTest {
 
   @Test
   void shouldPickAnAddressOfThisMachineOfTheBestAvailableKind() throws Exception {
-    List<InetAddress> usable = new ArrayList<>();
-    for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-      for (InetAddress address : Collections.list(ni.getInetAddresses())) {
-        if (!address.isLoopbackAddress()) {
-          usable.add(InetAddress.getByAddress(address.getAddress()));
-        }
-      }
-    }
-
+    List<InetAddress> usable = usableAddresses();
     if (usable.isEmpty()) {
       assertThrows(NoAddressFoundException.class, () -> Advertise.firstAddress(List.of()));
       return;
@@ -46,6 +39,50 @@ class SystemInterfacesTest {
     assertTrue(usable.contains(chosen), () -> chosen + " is not one of " + usable);
     int bestRank = usable.stream().mapToInt(SystemInterfacesTest::rank).min().orElseThrow();
     assertEquals(bestRank, rank(chosen), () -> chosen + " is not the best kind among " + usable);
+  }
+
+  /**
+   * The example in {@link Advertise}'s Javadoc (ckit-examples' {@code JavadocSnippetsTest} keeps
+   * them identical): an address of this machine, or loopback on a machine without one, written as
+   * a {@code host:port} that ckit accepts.
+   */
+  @Test
+  void shouldBuildAnAdvertiseAddressAsTheJavadocShows() throws Exception {
+    List<InetAddress> usable = usableAddresses();
+    // @start region=firstAddress
+    InetAddress ip;
+    try {
+      ip = Advertise.firstAddress(List.of()); // every interface, or DEFAULT_INTERFACES (eth0, en0)
+    } catch (NoAddressFoundException e) {
+      ip = InetAddress.getLoopbackAddress(); // no network; e.getMessage() says why
+    }
+    // For Config.builder(name, advertiseAddr) in ckit-core: host:port, or [host]:port for IPv6.
+    String host = ip.getHostAddress();
+    String advertiseAddr = (ip instanceof Inet6Address ? "[" + host + "]" : host) + ":7946";
+    // @end
+    InetAddress chosen = ip;
+    if (usable.isEmpty()) {
+      assertTrue(chosen.isLoopbackAddress(), chosen::toString);
+    } else {
+      assertTrue(usable.contains(chosen), () -> chosen + " is not one of " + usable);
+    }
+    assertTrue(advertiseAddr.endsWith(":7946"), advertiseAddr);
+    String literal = advertiseAddr.substring(0, advertiseAddr.length() - ":7946".length());
+    assertEquals(chosen instanceof Inet6Address, literal.startsWith("[") && literal.endsWith("]"));
+    assertEquals(chosen, InetAddress.getByName(literal.replaceAll("^\\[|\\]$", "")));
+  }
+
+  /** This machine's addresses that are not loopback, without scope ids. */
+  private static List<InetAddress> usableAddresses() throws SocketException, UnknownHostException {
+    List<InetAddress> usable = new ArrayList<>();
+    for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      for (InetAddress address : Collections.list(ni.getInetAddresses())) {
+        if (!address.isLoopbackAddress()) {
+          usable.add(InetAddress.getByAddress(address.getAddress()));
+        }
+      }
+    }
+    return usable;
   }
 
   @Test

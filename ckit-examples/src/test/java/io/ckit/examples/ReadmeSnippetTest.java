@@ -27,10 +27,9 @@ class ReadmeSnippetTest {
 
   @Test
   void readmeShowsTheExampleSource() throws IOException {
-    List<String> lines = Files.readAllLines(EXAMPLE);
-    List<String> source = between(lines, "// tag::example[]", "// end::example[]");
-    assertTrue(source.size() > 10, "Example.java has no tagged region");
-    List<String> expected = dedent(source);
+    List<String> expected =
+        SourceRegions.between(EXAMPLE, "// tag::example[]", "// end::example[]");
+    assertTrue(expected.size() > 10, "Example.java has no tagged region");
 
     List<String> readme = Files.readAllLines(README);
     int marker = readme.indexOf(MARKER);
@@ -41,34 +40,5 @@ class ReadmeSnippetTest {
       block.add(readme.get(i));
     }
     assertEquals(String.join("\n", expected), String.join("\n", block));
-  }
-
-  private static List<String> between(List<String> lines, String start, String end) {
-    List<String> region = new ArrayList<>();
-    boolean inside = false;
-    for (String line : lines) {
-      if (line.trim().equals(end)) {
-        break;
-      }
-      if (inside) {
-        region.add(line);
-      }
-      inside |= line.trim().equals(start);
-    }
-    return region;
-  }
-
-  private static List<String> dedent(List<String> lines) {
-    int indent = Integer.MAX_VALUE;
-    for (String line : lines) {
-      if (!line.isBlank()) {
-        indent = Math.min(indent, line.length() - line.stripLeading().length());
-      }
-    }
-    List<String> out = new ArrayList<>();
-    for (String line : lines) {
-      out.add(line.isBlank() ? "" : line.substring(indent));
-    }
-    return out;
   }
 }

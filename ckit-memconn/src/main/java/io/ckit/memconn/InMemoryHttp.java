@@ -17,10 +17,12 @@ import org.eclipse.jetty.server.Server;
  * In-memory HTTP/2 from a node's own Jetty {@code HttpClient} to its own Jetty {@link Server}, with
  * no socket: the Jetty counterpart of using Go ckit's memconn for an HTTP server to call itself.
  *
- * <p>It only wires up Jetty's own {@link MemoryConnector} and {@link MemoryTransport}:
+ * <p>It only wires up Jetty's own {@link MemoryConnector} and {@link MemoryTransport} (compiled and
+ * run in {@code InMemoryHttpExampleTest}):
  *
+ * <!-- snippet: InMemoryHttpExampleTest#example -->
  * <pre>{@code
- * InMemoryHttp self = InMemoryHttp.addTo(server);   // before server.start()
+ * InMemoryHttp self = InMemoryHttp.addTo(server); // before server.start()
  * server.start();
  * HttpClient client = new HttpClient(
  *     new HttpClientTransportOverHTTP2(new HTTP2Client(new ClientConnector())));

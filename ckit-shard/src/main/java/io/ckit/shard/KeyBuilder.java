@@ -15,6 +15,16 @@ import java.util.Objects;
  * bytes gives {@code Key.of(string)}. {@link #key()} does not disturb the state: more data may be
  * written afterwards.
  *
+ * <p>Keys of two tenants' series, with one builder; {@code first} equals {@code
+ * Key.of("tenant-1/series-42")} (compiled and run in {@code KeyTest}):
+ *
+ * <!-- snippet: KeyTest#builder -->
+ * <pre>{@code
+ * KeyBuilder builder = new KeyBuilder(); // one per thread, reused for each key
+ * Key first = builder.write("tenant-1").write("/").write("series-42").key();
+ * Key second = builder.reset().write("tenant-2").write("/").write("series-42").key();
+ * }</pre>
+ *
  * <p>Not thread-safe: use one builder per thread, or confine it.
  */
 public final class KeyBuilder {

@@ -22,6 +22,26 @@ import java.util.List;
  * implementation returns exactly the owners, in the same order, that the Go sharder of the same
  * name returns.
  *
+ * <p>A ring with two participants (Go ckit's shard {@code Example}, compiled and run in {@code
+ * ShardTest}). In a cluster, give the sharder to the node's configuration ({@code
+ * Config.Builder.sharder} in ckit-core) and the node calls {@link #setPeers} on every change.
+ *
+ * <!-- snippet: ShardTest#example -->
+ * <pre>{@code
+ * Sharder ring = Sharder.ring(256);
+ * ring.setPeers(
+ *     List.of(
+ *         new Peer("viewer-a", "", false, State.VIEWER),
+ *         new Peer("viewer-b", "", false, State.VIEWER),
+ *         new Peer("viewer-c", "", false, State.VIEWER),
+ *         new Peer("node-a", "", false, State.PARTICIPANT),
+ *         new Peer("node-b", "", false, State.PARTICIPANT),
+ *         new Peer("node-c", "", false, State.TERMINATING)));
+ * // Only participants own keys for writes; terminating peers still own keys for reads.
+ * List<Peer> owners = ring.lookup(Key.of("example-key"), 1, Op.READ_WRITE);
+ * String owner = owners.get(0).name(); // node-b, as in Go
+ * }</pre>
+ *
  * <p>Thread safety: all methods may be called concurrently. Each {@link #setPeers} publishes an
  * immutable snapshot; {@link #lookup} and {@link #peers} take no locks, never wait for a rebuild,
  * and always see one whole snapshot, never a mix of two. Concurrent {@link #setPeers} calls are

@@ -42,6 +42,22 @@ class KeyTest {
     assertEquals(Key.of(in), new KeyBuilder().write(in.getBytes(StandardCharsets.UTF_8)).key());
   }
 
+  /**
+   * The example in {@link KeyBuilder}'s Javadoc (ckit-examples' {@code JavadocSnippetsTest} keeps
+   * them identical).
+   */
+  @Test
+  void shouldBuildKeysFromPiecesAsTheJavadocShows() {
+    // @start region=builder
+    KeyBuilder builder = new KeyBuilder(); // one per thread, reused for each key
+    Key first = builder.write("tenant-1").write("/").write("series-42").key();
+    Key second = builder.reset().write("tenant-2").write("/").write("series-42").key();
+    // @end
+    assertEquals(Key.of("tenant-1/series-42"), first);
+    assertEquals(Key.of("tenant-2/series-42"), second);
+    assertNotEquals(first, second);
+  }
+
   @Test
   void shouldMatchKeysPrintedByGo() {
     // Printed by Go ckit's shard.StringKey (pinned revision) via a throwaway oracle subcommand.

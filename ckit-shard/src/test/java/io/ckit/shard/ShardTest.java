@@ -33,9 +33,14 @@ class ShardTest {
         Arguments.of("multiprobe", (Supplier<Sharder>) Sharder::multiprobe));
   }
 
-  /** Go's {@code Example}; its pinned {@code // Output:} is "Owner of example-key: node-b". */
+  /**
+   * Go's {@code Example}; its pinned {@code // Output:} is "Owner of example-key: node-b". The
+   * region is the example in {@link Sharder}'s Javadoc (ckit-examples' {@code JavadocSnippetsTest}
+   * keeps them identical).
+   */
   @Test
   void shouldMatchGoExampleOutput() {
+    // @start region=example
     Sharder ring = Sharder.ring(256);
     ring.setPeers(
         List.of(
@@ -45,8 +50,18 @@ class ShardTest {
             new Peer("node-a", "", false, State.PARTICIPANT),
             new Peer("node-b", "", false, State.PARTICIPANT),
             new Peer("node-c", "", false, State.TERMINATING)));
+    // Only participants own keys for writes; terminating peers still own keys for reads.
     List<Peer> owners = ring.lookup(Key.of("example-key"), 1, Op.READ_WRITE);
-    assertEquals("Owner of example-key: node-b", "Owner of example-key: " + owners.get(0).name());
+    String owner = owners.get(0).name(); // node-b, as in Go
+    // @end
+    assertEquals("Owner of example-key: node-b", "Owner of example-key: " + owner);
+    Key key = Key.of("example-key");
+    assertEquals(List.of("node-a", "node-b"), sortedNames(ring.lookup(key, 2, Op.READ_WRITE)));
+    assertEquals(List.of("node-a", "node-b", "node-c"), sortedNames(ring.lookup(key, 3, Op.READ)));
+  }
+
+  private static List<String> sortedNames(List<Peer> peers) {
+    return peers.stream().map(Peer::name).sorted().toList();
   }
 
   /** Go's {@code Test_Lookup}, run for every algorithm (Go runs it for a 128-token ring). */
