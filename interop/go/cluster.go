@@ -36,8 +36,9 @@ import (
 //   - CPU per node: process user+system CPU over the same window;
 //   - convergence: the initial cluster (every node lists N peers); one more node joins (until every
 //     base node lists it), that node leaves gracefully (until every base node drops it), repeated
-//     -rounds times; and another extra node joins and then crashes (server closed, outgoing
-//     requests cut; until every base node drops it), -crashes times. Times come from each node's
+//     -rounds times; and another extra node joins and, after a delay spread over one probe
+//     interval (crashDelay), crashes (server closed, outgoing requests cut; until every base node
+//     drops it), -crashes times. Times come from each node's
 //     ckit Observer; the median of each kind is reported, all samples too.
 //
 // Progress goes to stderr; the result is one JSON object on stdout, with the same fields the Java
@@ -219,6 +220,7 @@ func (c *goCluster) membershipChanges(res *clusterResult, base []int) error {
 		}); err != nil {
 			return fmt.Errorf("join before crash: %w", err)
 		}
+		time.Sleep(crashDelay(r))
 		d, err := c.tracker.await(base, lists(victim.name, false), c.opts.timeout, victim.crash)
 		if err != nil {
 			return fmt.Errorf("crash: %w", err)
@@ -227,6 +229,19 @@ func (c *goCluster) membershipChanges(res *clusterResult, base []int) error {
 		progress("crash %d converged in %v", r, d)
 	}
 	return nil
+}
+
+// crashDelay is how long crash r waits after every base node lists the victim: the golden-ratio
+// sequence over one probe interval (5 s), the same on both halves. Without it, a crash would come a
+// fixed time after the previous crash's detection, and so at a fixed point of the probe cycle: Go
+// ckit starts a node's probe ticker in NewNode, so the Go half's base nodes, created in one loop,
+// probe in lockstep, and the crashes after the first came at one point of their common cycle (6
+// of 11 Go crashes were detected within 0.5 s of the fastest possible time without the delay, 2
+// of 16 with it; see docs/benchmarks-side-by-side.md).
+func crashDelay(r int) time.Duration {
+	frac := float64(r+1) * 0.6180339887498949
+	frac -= float64(int64(frac))
+	return time.Duration(frac*5000) * time.Millisecond
 }
 
 // add records one convergence sample and keeps the median of each kind in ConvergeMillis (the

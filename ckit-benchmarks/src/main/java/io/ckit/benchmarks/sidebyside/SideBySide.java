@@ -35,14 +35,16 @@ import java.util.stream.IntStream;
  *       of it (their compilation time) on its own;
  *   <li>convergence, from each node's observer: the initial cluster; one more node joining (until
  *       every base node lists it) and that node leaving gracefully (until every base node drops
- *       it), {@code -rounds} times; another extra node joining and then crashing (server and own
- *       client stopped; until every base node drops it), {@code -crashes} times. The median of
+ *       it), {@code -rounds} times; another extra node joining and then, after a delay spread over one
+ *       probe interval ({@link #crashDelay}), crashing (server and own client stopped; until every
+ *       base node drops it), {@code -crashes} times. The median of
  *       each kind is reported, and every sample.
  * </ul>
  *
  * <p>Usage: {@code java -Xmx1g -cp ckit-benchmarks/target/benchmarks.jar
  * io.ckit.benchmarks.sidebyside.SideBySide [-n 151] [-rounds 5] [-crashes 1] [-warmup 60s]
- * [-window 5m] [-timeout 5m]}.
+ * [-window 5m] [-timeout 5m] [-trace]}. {@code -trace} prints each crash's phases as the engines saw
+ * them ({@link CrashTrace}).
  * Durations are seconds or minutes ({@code 45s}, {@code 2m}, {@code 1m30s}). Progress goes to
  * stderr; the JSON result to stdout.
  */
@@ -53,13 +55,16 @@ public final class SideBySide {
   private final Duration warmup;
   private final Duration window;
   private final Duration timeout;
+  private final boolean trace;
   private final ViewTracker tracker = new ViewTracker();
   private final List<HarnessNode> nodes = new ArrayList<>();
   private SharedJetty shared;
 
   private SideBySide(
-      int n, int rounds, int crashes, Duration warmup, Duration window, Duration timeout) {
+      int n, int rounds, int crashes, Duration warmup, Duration window, Duration timeout,
+      boolean trace) {
     this.n = n;
+    this.trace = trace;
     this.rounds = rounds;
     this.crashes = crashes;
     this.warmup = warmup;
@@ -82,7 +87,13 @@ public final class SideBySide {
     Duration warmup = Duration.ofSeconds(60);
     Duration window = Duration.ofMinutes(5);
     Duration timeout = Duration.ofMinutes(5);
+    boolean trace = false;
     for (int i = 0; i < args.length; i += 2) {
+      if (args[i].equals("-trace")) {
+        trace = true;
+        i--;
+        continue;
+      }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("flag " + args[i] + " needs a value");
       }
@@ -102,7 +113,7 @@ public final class SideBySide {
           "-n must be at least 2, -rounds and -crashes at least 1; got " + n + ", " + rounds + ", "
               + crashes);
     }
-    Result result = new SideBySide(n, rounds, crashes, warmup, window, timeout).run();
+    Result result = new SideBySide(n, rounds, crashes, warmup, window, timeout, trace).run();
     System.out.println(result.toJson());
     System.exit(0);
   }
@@ -186,7 +197,9 @@ public final class SideBySide {
       HarnessNode victim = HarnessNode.create(shared, name, true);
       int index = n + rounds + r;
       tracker.await(base, ViewTracker.lists(name, true), timeout, () -> start(victim, index));
+      Thread.sleep(crashDelay(r).toMillis());
       long[] crashNanos = new long[1];
+      CrashTrace[] phases = new CrashTrace[1];
       Duration d =
           tracker.await(
               base,
@@ -194,13 +207,34 @@ public final class SideBySide {
               timeout,
               () -> {
                 long t0 = System.nanoTime();
+                if (trace) {
+                  phases[0] = new CrashTrace(nodes, name, t0);
+                }
                 victim.crash();
                 crashNanos[0] = System.nanoTime() - t0;
               });
       res.add("crash", d);
       long crashMillis = crashNanos[0] / 1_000_000;
       progress("crash %d converged in %s (the crash itself took %d ms)", r, d, crashMillis);
+      if (phases[0] != null) {
+        phases[0].close();
+        progress("crash %d phases: %s", r, phases[0]);
+      }
     }
+  }
+
+  /**
+   * How long crash {@code r} waits after every base node lists the victim: the golden-ratio
+   * sequence over one probe interval (5 s), the same as the Go half's {@code crashDelay}. Without
+   * it, each crash would come a fixed time after the previous one's detection, and so at a fixed
+   * point of the probe cycle, which favours a cluster whose nodes probe in lockstep (the Go half's:
+   * Go ckit starts the probe ticker in {@code NewNode}, and the harness creates every node in one
+   * loop; Java nodes start probing in {@code start}, one join after another).
+   */
+  static Duration crashDelay(int r) {
+    double frac = (r + 1) * 0.6180339887498949;
+    frac -= (long) frac;
+    return Duration.ofMillis((long) (frac * 5000));
   }
 
   private void start(HarnessNode node, int index) {
