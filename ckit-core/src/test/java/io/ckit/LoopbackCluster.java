@@ -198,6 +198,11 @@ final class LoopbackCluster implements AutoCloseable {
     this.customize = b -> customize.apply(FAST.apply(b));
     try {
       pool.setName("loopback-cluster");
+      // Jetty evicts one idle thread per idle timeout (60 s) by default, so a pool that saw a
+      // burst shrinks by one thread a minute and, under steady churn, creeps towards the largest
+      // burst it ever saw. Evicting every thread idle for the timeout makes the pool's size follow
+      // the last minute's demand, so that a soak can tell a leak from a high-water mark.
+      pool.setMaxEvictCount(pool.getMaxThreads());
       pool.start();
       scheduler.start();
     } catch (Exception e) {

@@ -112,10 +112,7 @@ class NodeStreamTest {
 
   private Exchange dialAndEnd(byte[] request) throws Exception {
     Exchange exchange = new Exchange();
-    StreamConnection connection =
-        dialer
-            .openStream(TestCluster.address(node), Duration.ofSeconds(10), exchange)
-            .get(10, TimeUnit.SECONDS);
+    StreamConnection connection = open(exchange);
     connection.write(request);
     connection.shutdownOutput();
     return exchange;
@@ -123,14 +120,17 @@ class NodeStreamTest {
 
   private Exchange dial(byte[] request) throws Exception {
     Exchange exchange = new Exchange();
-    StreamConnection connection =
-        dialer
-            .openStream(TestCluster.address(node), Duration.ofSeconds(10), exchange)
-            .get(10, TimeUnit.SECONDS);
+    StreamConnection connection = open(exchange);
     if (request.length > 0) {
       connection.write(request);
     }
     return exchange;
+  }
+
+  private StreamConnection open(Exchange exchange) throws Exception {
+    return dialer
+        .openStream(TestCluster.address(node), Duration.ofSeconds(10), exchange)
+        .get(10, TimeUnit.SECONDS);
   }
 
   /** The dialer's side of one stream. */

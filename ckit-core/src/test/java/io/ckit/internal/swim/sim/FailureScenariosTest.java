@@ -39,22 +39,34 @@ class FailureScenariosTest {
     return 2L * (n - 1) * interval + interval + max + 20 * config.gossipInterval().toNanos();
   }
 
-  @Test
-  void shouldDeclareACrashedNodeDeadEverywhereWithinTheSwimBound() {
-    Simulation sim = new Simulation(Simulation.seed(20));
-    List<SimNode> nodes = Clusters.converged(sim, N, Duration.ofSeconds(60));
-    SimNode victim = nodes.get(7);
-    long bound = detectionBound(victim.engine().config(), N);
+  /**
+   * Crashes {@code victim} and runs until every node of {@code nodes} holds it dead, which must
+   * happen within {@link #detectionBound}; prints and returns how long it took.
+   *
+   * @param every how often to check
+   */
+  static long crashAndAwaitDeath(
+      Simulation sim, List<SimNode> nodes, SimNode victim, Duration every) {
+    long bound = detectionBound(victim.engine().config(), nodes.size());
     long crashedAt = sim.now();
     sim.crash(victim);
     long at =
         sim.runUntil(
             () -> ClusterChecks.allSee(nodes, victim, NodeStateType.DEAD),
             Duration.ofNanos(bound),
-            Duration.ofMillis(50));
+            every);
+    assertTrue(at >= 0, "not every node declared the crashed node dead within the SWIM bound");
     System.out.printf("[sim] crash of %s seen dead by all after %.1f s (bound %.1f s)%n",
         victim.name(), (at - crashedAt) / 1e9, bound / 1e9);
-    assertTrue(at >= 0, "not every node declared the crashed node dead within the bound");
+    return at - crashedAt;
+  }
+
+  @Test
+  void shouldDeclareACrashedNodeDeadEverywhereWithinTheSwimBound() {
+    Simulation sim = new Simulation(Simulation.seed(20));
+    List<SimNode> nodes = Clusters.converged(sim, N, Duration.ofSeconds(60));
+    SimNode victim = nodes.get(7);
+    crashAndAwaitDeath(sim, nodes, victim, Duration.ofMillis(50));
     List<SimNode> survivors = new ArrayList<>(nodes);
     survivors.remove(victim);
     assertTrue(ClusterChecks.converged(survivors, survivors), "no survivor was lost");
