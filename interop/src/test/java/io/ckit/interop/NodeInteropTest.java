@@ -36,7 +36,7 @@ class NodeInteropTest {
   void javaNodeShouldJoinGoNodeAndSeeItLeave(Mode mode) throws Exception {
     try (GoPeer go = startGo(mode, "go-1");
         JavaNode java = JavaNode.start("java-1", mode == Mode.TLS, b -> b)) {
-      java.node.start(List.of(go.address()));
+      java.join(List.of(go.address()));
       assertBothSeeEachOther(go, java);
 
       java.node.changeState(State.PARTICIPANT).join();

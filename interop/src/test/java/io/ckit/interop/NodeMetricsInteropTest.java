@@ -63,7 +63,7 @@ class NodeMetricsInteropTest {
         JavaNode java = JavaNode.start("java-m", false, b -> b.label("green"))) {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       java.node.metrics().bindTo(registry);
-      java.node.start(List.of(go.address()));
+      java.join(List.of(go.address()));
       java.awaitPeers(peers -> peers.size() == 2, WAIT);
       go.awaitPeers(peers -> peers.size() == 2, WAIT);
       go.command("state participant");

@@ -35,10 +35,10 @@ import java.util.stream.IntStream;
  *       of it (their compilation time) on its own;
  *   <li>convergence, from each node's observer: the initial cluster; one more node joining (until
  *       every base node lists it) and that node leaving gracefully (until every base node drops
- *       it), {@code -rounds} times; another extra node joining and then, after a delay spread over one
- *       probe interval ({@link #crashDelay}), crashing (server and own client stopped; until every
- *       base node drops it), {@code -crashes} times. The median of
- *       each kind is reported, and every sample.
+ *       it), {@code -rounds} times; another extra node joining and then, after a delay spread
+ *       over one probe interval ({@link #crashDelay}), crashing (server and own client stopped;
+ *       until every base node drops it), {@code -crashes} times. The median of each kind is
+ *       reported, and every sample.
  * </ul>
  *
  * <p>Usage: {@code java -Xmx1g -cp ckit-benchmarks/target/benchmarks.jar
@@ -64,12 +64,12 @@ public final class SideBySide {
       int n, int rounds, int crashes, Duration warmup, Duration window, Duration timeout,
       boolean trace) {
     this.n = n;
-    this.trace = trace;
     this.rounds = rounds;
     this.crashes = crashes;
     this.warmup = warmup;
     this.window = window;
     this.timeout = timeout;
+    this.trace = trace;
   }
 
   /**

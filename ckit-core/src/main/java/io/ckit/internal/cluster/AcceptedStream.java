@@ -78,19 +78,13 @@ final class AcceptedStream implements StreamListener, StreamReplier {
    */
   @Override
   public void onInputEnded(StreamConnection stream) {
-    if (claim()) {
-      connection.close();
-      owner.release(this);
-    }
+    abort();
   }
 
   @Override
   public void onClosed(Throwable cause) {
     // Ended before a complete message (Go: EOF, or a reset): nothing can be answered.
-    if (claim()) {
-      connection.close();
-      owner.release(this);
-    }
+    abort();
   }
 
   /** Times the stream out (Go's {@code TCPTimeout} deadline); runs on the loop. */
@@ -106,7 +100,7 @@ final class AcceptedStream implements StreamListener, StreamReplier {
     owner.release(this);
   }
 
-  /** Closes the stream without an answer (shutdown). */
+  /** Closes the stream without an answer, unless an outcome already claimed it. */
   void abort() {
     if (claim()) {
       connection.close();
