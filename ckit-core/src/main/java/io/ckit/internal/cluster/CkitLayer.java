@@ -4,6 +4,8 @@
  */
 package io.ckit.internal.cluster;
 
+import io.ckit.internal.log.NodeLog;
+import org.slf4j.event.Level;
 import io.ckit.internal.swim.Member;
 import io.ckit.internal.swim.SwimDelegate;
 import io.ckit.internal.swim.TransmitLimitedQueue;
@@ -19,8 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * ckit's layer above memberlist (Go ckit's {@code nodeDelegate} and the state half of {@code
@@ -48,7 +48,6 @@ import org.slf4j.LoggerFactory;
  * PeersListener} synchronously (the runtime updates the sharder first, then publishes).
  */
 public final class CkitLayer implements SwimDelegate {
-  private static final Logger LOG = LoggerFactory.getLogger(CkitLayer.class);
   private static final int MAGIC = 0x1201;
   private static final int TYPE_STATE = 1;
 
@@ -67,6 +66,7 @@ public final class CkitLayer implements SwimDelegate {
   private final LamportClock clock;
   private final NodeMetrics metrics;
   private final PeersListener listener;
+  private final NodeLog log;
   private final TransmitLimitedQueue broadcasts;
   private final Map<String, StateMessage> peerStates = new HashMap<>();
   private final Map<String, Peer> peers = new HashMap<>();
@@ -80,17 +80,20 @@ public final class CkitLayer implements SwimDelegate {
    * @param clock the node's lamport clock
    * @param metrics the node's metrics
    * @param listener receives each new peer list
+   * @param log the node's log
    */
   public CkitLayer(
       String name,
       int retransmitMult,
       LamportClock clock,
       NodeMetrics metrics,
-      PeersListener listener) {
+      PeersListener listener,
+      NodeLog log) {
     this.name = Objects.requireNonNull(name, "name");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.log = Objects.requireNonNull(log, "log");
     this.broadcasts = new TransmitLimitedQueue(peers::size, retransmitMult);
   }
 
@@ -147,17 +150,17 @@ public final class CkitLayer implements SwimDelegate {
   @Override
   public void notifyMsg(byte[] payload) {
     if (payload.length < 3) {
-      LOG.error("failed to parse gossip message: payload too small for message");
+      log.remote(Level.ERROR, "gossip-message", "failed to parse gossip message: payload too small for message");
       return;
     }
     int magic = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
     if (magic != MAGIC) {
-      LOG.error("failed to parse gossip message: invalid magic header {}", Integer.toHexString(magic));
+      log.remote(Level.ERROR, "gossip-message", "failed to parse gossip message: invalid magic header {}", Integer.toHexString(magic));
       return;
     }
     int type = payload[2] & 0xFF;
     if (type != TYPE_STATE) {
-      LOG.error("failed to parse gossip message: invalid message type {}", type);
+      log.remote(Level.ERROR, "gossip-message", "failed to parse gossip message: invalid message type {}", type);
       return;
     }
     metrics.event(NodeMetrics.Event.STATE_CHANGE);
@@ -165,7 +168,7 @@ public final class CkitLayer implements SwimDelegate {
     try {
       received = Codec.decodeState(payload, 0, payload.length);
     } catch (WireFormatException e) {
-      LOG.error("failed to decode state message: {}", e.getMessage());
+      log.remote(Level.ERROR, "state-message", "failed to decode state message: {}", e.getMessage());
       return;
     }
     StateMessage accepted = handleStateMessage(received);
@@ -201,10 +204,10 @@ public final class CkitLayer implements SwimDelegate {
       return null;
     }
     if (message.nodeName().equals(name)) {
-      LOG.debug("got stale message about self: {}", message);
+      log.debug("got stale message about self: {}", message);
       return new StateMessage(name, localState, clock.tick());
     }
-    LOG.debug("handling state message: {}", message);
+    log.debug("handling state message: {}", message);
     return message;
   }
 
@@ -260,7 +263,7 @@ public final class CkitLayer implements SwimDelegate {
     try {
       remote = Codec.decodeLocalState(state, 0, state.length);
     } catch (WireFormatException e) {
-      LOG.error("failed to decode remote state (join={}): {}", join, e.getMessage());
+      log.remote(Level.ERROR, "remote-state", "failed to decode remote state (join={}): {}", join, e.getMessage());
       return;
     }
     clock.observe(remote.currentTime());

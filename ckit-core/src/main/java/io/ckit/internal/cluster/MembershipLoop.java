@@ -4,6 +4,7 @@
  */
 package io.ckit.internal.cluster;
 
+import io.ckit.internal.log.NodeLog;
 import io.ckit.NodeStoppedException;
 import io.ckit.internal.swim.InboundPacket;
 import java.util.ArrayList;
@@ -13,8 +14,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The membership thread of one node: the only thread that touches the engine and the ckit layer.
@@ -32,7 +31,6 @@ import org.slf4j.LoggerFactory;
  * and every task still queued, or posted later, is abandoned with {@link NodeStoppedException}.
  */
 final class MembershipLoop {
-  private static final Logger LOG = LoggerFactory.getLogger(MembershipLoop.class);
   static final int MAX_PACKET_BATCH = 256;
   static final int MAX_TASKS = 256;
 
@@ -64,6 +62,7 @@ final class MembershipLoop {
   private final Driver driver;
   private final PacketInbox packets;
   private final LongSupplier clock;
+  private final NodeLog log;
   private final ConcurrentLinkedQueue<Task> tasks = new ConcurrentLinkedQueue<>();
   private volatile boolean parked;
   private volatile boolean exit;
@@ -76,11 +75,14 @@ final class MembershipLoop {
    * @param driver the engine side
    * @param packets the packet inbox
    * @param clock the monotonic clock (nanoseconds)
+   * @param log the node's log
    */
-  MembershipLoop(String threadName, Driver driver, PacketInbox packets, LongSupplier clock) {
+  MembershipLoop(
+      String threadName, Driver driver, PacketInbox packets, LongSupplier clock, NodeLog log) {
     this.driver = Objects.requireNonNull(driver, "driver");
     this.packets = Objects.requireNonNull(packets, "packets");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.log = Objects.requireNonNull(log, "log");
     this.thread = new Thread(this::run, threadName);
     this.thread.setDaemon(true);
   }
@@ -158,14 +160,14 @@ final class MembershipLoop {
         turn(batch);
       }
     } catch (Error e) {
-      LOG.error("membership loop {} died", thread.getName(), e);
+      log.error(e, "membership loop {} died", thread.getName());
       throw e;
     } finally {
       closed = true;
       try {
         driver.stopped(clock.getAsLong());
       } catch (RuntimeException e) {
-        LOG.error("membership loop {}: shutdown failed", thread.getName(), e);
+        log.error(e, "membership loop {}: shutdown failed", thread.getName());
       } finally {
         packets.clear();
         abandonAll();
@@ -180,7 +182,7 @@ final class MembershipLoop {
       try {
         driver.packets(copy, clock.getAsLong());
       } catch (RuntimeException e) {
-        LOG.error("membership loop {}: packet batch failed", thread.getName(), e);
+        log.error(e, "membership loop {}: packet batch failed", thread.getName());
       }
     }
     for (int i = 0; i < MAX_TASKS && !exit; i++) {
@@ -191,7 +193,7 @@ final class MembershipLoop {
       try {
         task.run(clock.getAsLong());
       } catch (RuntimeException e) {
-        LOG.error("membership loop {}: task failed", thread.getName(), e);
+        log.error(e, "membership loop {}: task failed", thread.getName());
       }
     }
     if (exit) {
@@ -201,7 +203,7 @@ final class MembershipLoop {
     try {
       next = driver.poll(clock.getAsLong());
     } catch (RuntimeException e) {
-      LOG.error("membership loop {}: timers failed", thread.getName(), e);
+      log.error(e, "membership loop {}: timers failed", thread.getName());
       next = clock.getAsLong() + TimeUnit.MILLISECONDS.toNanos(100);
     }
     park(next);
@@ -225,7 +227,7 @@ final class MembershipLoop {
       parked = false;
       // Nobody should interrupt this thread; if someone does, park would return at once forever.
       if (Thread.interrupted()) {
-        LOG.warn("membership loop {} was interrupted; ignoring", thread.getName());
+        log.warn("membership loop {} was interrupted; ignoring", thread.getName());
       }
     }
   }
@@ -236,7 +238,7 @@ final class MembershipLoop {
       try {
         task.abandon(cause);
       } catch (RuntimeException e) {
-        LOG.warn("abandoning a task failed", e);
+        log.warn(e, "abandoning a task failed");
       }
     }
   }

@@ -4,6 +4,7 @@
  */
 package io.ckit.internal.cluster;
 
+import io.ckit.internal.log.NodeLog;
 import io.ckit.CkitException;
 import io.ckit.Config;
 import io.ckit.NodeStoppedException;
@@ -35,8 +36,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.eclipse.jetty.client.HttpClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The runtime behind {@link io.ckit.Node}: binds the membership engine and the ckit layer to the
@@ -65,7 +64,6 @@ import org.slf4j.LoggerFactory;
  * volatile snapshot, then the observer notifier.
  */
 public final class NodeRuntime {
-  private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
   private static final SecureRandom SEEDS = new SecureRandom();
   private static final long LOOP_EXIT_WAIT_SECONDS = 10;
 
@@ -78,6 +76,7 @@ public final class NodeRuntime {
   private final Config config;
   private final SwimConfig swimConfig;
   private final LongSupplier clock;
+  private final NodeLog log;
   private final LamportClock lamport = new LamportClock();
   private final GossipTransport transport;
   private final NodeMetrics metrics;
@@ -117,14 +116,15 @@ public final class NodeRuntime {
       Consumer<TransportConfig.Builder> transportSettings) {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = System::nanoTime;
+    this.log = NodeLog.node(config.name(), clock);
     this.swimConfig = NodeSettings.swim(config, advertiseIp, advertisePort);
-    TransportConfig.Builder transportConfig = NodeSettings.transport(config, clock);
+    TransportConfig.Builder transportConfig = NodeSettings.transport(config, clock).nodeName(config.name());
     transportSettings.accept(transportConfig);
     String name = config.name();
     this.peers =
         List.of(new Peer(name, JoinAddresses.hostPort(advertiseIp, advertisePort), true, state));
     this.packets = new PacketInbox(config.packetQueueCapacity(), this::packetDropped);
-    this.loop = new MembershipLoop("ckit-" + name + "-loop", new Driver(), packets, clock);
+    this.loop = new MembershipLoop("ckit-" + name + "-loop", new Driver(), packets, clock, log);
     this.inbox =
         new TransportInbox(
             packets,
@@ -133,11 +133,12 @@ public final class NodeRuntime {
             config.label(),
             config.maxMessageBytes(),
             config.streamTimeout().toNanos(),
-            clock);
+            clock,
+            log);
     this.transport = new GossipTransport(transportConfig.build(), client, inbox);
     this.network = new HttpNetwork(transport, loop, () -> engine, config.maxMessageBytes());
     this.metrics = new NodeMetrics(config.label(), lamport::now, this::snapshot, transport.metrics());
-    this.ckit = new CkitLayer(name, config.retransmitMult(), lamport, metrics, this::peersChanged);
+    this.ckit = new CkitLayer(name, config.retransmitMult(), lamport, metrics, this::peersChanged, log);
     this.changes = new StateChanges(ckit);
   }
 
@@ -217,7 +218,7 @@ public final class NodeRuntime {
     synchronized (stateLock) {
       ObserverNotifier started =
           new ObserverNotifier(
-              "ckit-" + config.name() + "-observers", metrics.notifierListener(), clock);
+              "ckit-" + config.name() + "-observers", metrics.notifierListener(), clock, log);
       earlyObservers.forEach(started::register);
       earlyObservers.clear();
       notifier = started;
@@ -339,7 +340,7 @@ public final class NodeRuntime {
       }
       loop.post(now -> loop.requestExit());
       if (!loop.awaitExit(LOOP_EXIT_WAIT_SECONDS, TimeUnit.SECONDS)) {
-        LOG.error("membership loop of {} did not end within {} s", config.name(),
+        log.error("membership loop of {} did not end within {} s", config.name(),
             LOOP_EXIT_WAIT_SECONDS);
       }
       transport.stop();
@@ -373,13 +374,13 @@ public final class NodeRuntime {
       LeaveResult result = left.get(timeout.toNanos() + TimeUnit.SECONDS.toNanos(1),
           TimeUnit.NANOSECONDS);
       if (!result.succeeded()) {
-        LOG.error("failed to broadcast leave message to cluster: {}", result.error());
+        log.error("failed to broadcast leave message to cluster: {}", result.error());
       }
     } catch (TimeoutException | ExecutionException e) {
-      LOG.error("failed to broadcast leave message to cluster: {}", e.toString());
+      log.error("failed to broadcast leave message to cluster: {}", e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      LOG.error("interrupted while leaving the cluster");
+      log.error("interrupted while leaving the cluster");
     }
   }
 
@@ -412,7 +413,7 @@ public final class NodeRuntime {
       try {
         sharder.setPeers(list);
       } catch (RuntimeException e) {
-        LOG.error("sharder failed to take the new peers", e);
+        log.error(e, "sharder failed to take the new peers");
       }
     }
     peers = list;

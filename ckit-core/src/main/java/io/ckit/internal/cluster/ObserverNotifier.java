@@ -4,6 +4,7 @@
  */
 package io.ckit.internal.cluster;
 
+import io.ckit.internal.log.NodeLog;
 import io.ckit.Observer;
 import io.ckit.peer.Peer;
 import java.util.ArrayList;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Delivers peer lists to observers on one named thread, coalescing to the latest list, as ckit does
@@ -26,7 +25,6 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. Observers run only on the notifier thread.
  */
 public final class ObserverNotifier implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(ObserverNotifier.class);
 
   /** Receives timing and count updates for the node metrics. */
   public interface Listener {
@@ -44,6 +42,7 @@ public final class ObserverNotifier implements AutoCloseable {
   private final Thread thread;
   private final Listener listener;
   private final LongSupplier nanoClock;
+  private final NodeLog log;
 
   // Guarded by lock.
   private final List<Observer> observers = new ArrayList<>();
@@ -59,10 +58,13 @@ public final class ObserverNotifier implements AutoCloseable {
    * @param threadName the name of the notifier thread
    * @param listener receives metric updates; called on the notifier thread
    * @param nanoClock a monotonic clock for update durations
+   * @param log the node's log
    */
-  public ObserverNotifier(String threadName, Listener listener, LongSupplier nanoClock) {
+  public ObserverNotifier(
+      String threadName, Listener listener, LongSupplier nanoClock, NodeLog log) {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+    this.log = Objects.requireNonNull(log, "log");
     this.thread = new Thread(this::run, threadName);
     this.thread.setDaemon(true);
     this.thread.start();
@@ -154,7 +156,7 @@ public final class ObserverNotifier implements AutoCloseable {
       } catch (VirtualMachineError e) {
         throw e;
       } catch (RuntimeException | Error e) {
-        LOG.warn("observer {} threw; it stays registered", observer, e);
+        log.warn(e, "observer {} threw; it stays registered", observer);
       }
     }
     if (!unregister.isEmpty()) {

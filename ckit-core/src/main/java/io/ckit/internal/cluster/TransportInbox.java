@@ -4,6 +4,8 @@
  */
 package io.ckit.internal.cluster;
 
+import io.ckit.internal.log.NodeLog;
+import org.slf4j.event.Level;
 import io.ckit.NodeStoppedException;
 import io.ckit.internal.swim.InboundPacket;
 import io.ckit.internal.swim.SwimEngine;
@@ -17,8 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Where the transport delivers what peers send ({@link TransportSink}): packets go to the bounded
@@ -35,7 +35,6 @@ import org.slf4j.LoggerFactory;
  * the posted tasks on the loop.
  */
 final class TransportInbox implements TransportSink {
-  private static final Logger LOG = LoggerFactory.getLogger(TransportInbox.class);
 
   /** memberlist's {@code maxPushPullRequests}. */
   static final int MAX_OPEN_STREAMS = 128;
@@ -47,6 +46,7 @@ final class TransportInbox implements TransportSink {
   private final int maxMessageBytes;
   private final long streamTimeoutNanos;
   private final LongSupplier clock;
+  private final NodeLog log;
   private final Set<AcceptedStream> pending = ConcurrentHashMap.newKeySet();
   private final AtomicInteger open = new AtomicInteger();
   private final LongAdder rejectedStreams = new LongAdder();
@@ -58,7 +58,8 @@ final class TransportInbox implements TransportSink {
       String label,
       int maxMessageBytes,
       long streamTimeoutNanos,
-      LongSupplier clock) {
+      LongSupplier clock,
+      NodeLog log) {
     this.packets = packets;
     this.loop = loop;
     this.engine = engine;
@@ -66,6 +67,7 @@ final class TransportInbox implements TransportSink {
     this.maxMessageBytes = maxMessageBytes;
     this.streamTimeoutNanos = streamTimeoutNanos;
     this.clock = clock;
+    this.log = log;
   }
 
   @Override
@@ -79,7 +81,7 @@ final class TransportInbox implements TransportSink {
     if (open.incrementAndGet() > MAX_OPEN_STREAMS) {
       open.decrementAndGet();
       rejectedStreams.increment();
-      LOG.error("too many pending push/pull requests; closing stream from {}",
+      log.remote(Level.ERROR, "too-many-streams", "Too many pending push/pull requests; closing stream from {}",
           connection.remoteAddress());
       connection.close();
       return IGNORE;

@@ -4,6 +4,8 @@
  */
 package io.ckit.internal.swim;
 
+import io.ckit.internal.log.NodeLog;
+import org.slf4j.event.Level;
 import io.ckit.internal.wire.Alive;
 import io.ckit.internal.wire.Codec;
 import io.ckit.internal.wire.Dead;
@@ -14,8 +16,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The SWIM membership rules as memberlist v0.5.3 applies them ({@code state.go} {@code aliveNode},
@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
  * <p>Confined to the membership loop.
  */
 final class Membership {
-  private static final Logger LOG = LoggerFactory.getLogger(Membership.class);
 
   /** memberlist's {@code MetaMaxSize}. */
   static final int META_MAX_SIZE = 512;
@@ -42,6 +41,7 @@ final class Membership {
   private final Broadcaster broadcaster;
   private final SwimDelegate delegate;
   private final SwimCounters counters;
+  private final NodeLog log;
   private final Map<String, Suspicion> suspicions = new HashMap<>();
   private int incarnation;
   private boolean left;
@@ -55,7 +55,8 @@ final class Membership {
       Timers timers,
       Broadcaster broadcaster,
       SwimDelegate delegate,
-      SwimCounters counters) {
+      SwimCounters counters,
+      NodeLog log) {
     this.config = config;
     this.localName = config.name();
     this.nodes = nodes;
@@ -64,6 +65,7 @@ final class Membership {
     this.broadcaster = broadcaster;
     this.delegate = delegate;
     this.counters = counters;
+    this.log = log;
   }
 
   NodeTable nodes() {
@@ -146,7 +148,7 @@ final class Membership {
       int pMax = vsn[1] & 0xFF;
       if (pMin == 0 || pMax == 0 || pMin > pMax) {
         counters.increment(SwimCounter.DROPPED_BAD_VSN);
-        LOG.warn("Ignoring an alive message for '{}' because protocol version(s) are wrong", a.node());
+        log.remote(Level.WARN, "alive-version", "Ignoring an alive message for '{}' because protocol version(s) are wrong", a.node());
         return;
       }
     }
@@ -170,9 +172,16 @@ final class Membership {
               && nowNanos - state.stateChangeNanos > config.deadNodeReclaimTime().toNanos();
       if (state.state == NodeStateType.LEFT
           || (state.state == NodeStateType.DEAD && canReclaim)) {
+        log.info(
+            "Updating address for left or failed node {} from {} to {}",
+            state.name,
+            state.address(),
+            Addresses.hostPort(a.addr(), a.port()));
         updatesNode = true;
       } else {
-        LOG.error(
+        log.remote(
+            Level.ERROR,
+            "conflicting-address",
             "Conflicting address for {}. Mine: {} Theirs: {} Old state: {}",
             state.name,
             state.address(),
@@ -209,7 +218,7 @@ final class Membership {
         return;
       }
       refute(state, a.incarnation());
-      LOG.debug("Refuting an alive message for '{}'", a.node());
+      log.warn("Refuting an alive message for '{}' ({})", a.node(), Addresses.hostPort(a.addr(), a.port()));
     } else {
       broadcaster.broadcast(a.node(), a, notify);
       if (vsn != null && vsn.length > 0) {
@@ -253,7 +262,7 @@ final class Membership {
     }
     if (state.name.equals(localName)) {
       refute(state, s.incarnation());
-      LOG.debug("Refuting a suspect message (from: {})", s.from());
+      log.warn("Refuting a suspect message (from: {})", s.from());
       return;
     }
     broadcaster.broadcast(s.node(), s, null);
@@ -299,7 +308,7 @@ final class Membership {
     if (k > 0 && confirmations < k) {
       counters.increment(SwimCounter.DEGRADED_TIMEOUT);
     }
-    LOG.info(
+    log.info(
         "Marking {} as failed, suspect timeout reached ({} peer confirmations)",
         name,
         confirmations);
@@ -322,7 +331,7 @@ final class Membership {
     if (state.name.equals(localName)) {
       if (!left) {
         refute(state, d.incarnation());
-        LOG.debug("Refuting a dead message (from: {})", d.from());
+        log.warn("Refuting a dead message (from: {})", d.from());
         return;
       }
       broadcaster.broadcast(d.node(), d, leaveFinished);

@@ -4,6 +4,8 @@
  */
 package io.ckit.internal.swim;
 
+import io.ckit.internal.log.NodeLog;
+import org.slf4j.event.Level;
 import io.ckit.internal.wire.AckResp;
 import io.ckit.internal.wire.Alive;
 import io.ckit.internal.wire.Codec;
@@ -17,8 +19,6 @@ import io.ckit.internal.wire.Ping;
 import io.ckit.internal.wire.Suspect;
 import io.ckit.internal.wire.UserMsg;
 import io.ckit.internal.wire.WireFormatException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Processes incoming packets in memberlist's order (wire spec §4.9; Go's {@code ingestPacket},
@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
  * <p>Confined to the membership loop.
  */
 final class PacketHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(PacketHandler.class);
 
   /** Nesting limit for compound and compress envelopes (Go recurses without a limit). */
   private static final int MAX_NESTING = 8;
@@ -41,6 +40,7 @@ final class PacketHandler {
   private final AckHandlers acks;
   private final SwimDelegate delegate;
   private final SwimCounters counters;
+  private final NodeLog log;
   private final HandoffQueue handoff;
 
   PacketHandler(
@@ -49,13 +49,15 @@ final class PacketHandler {
       Prober prober,
       AckHandlers acks,
       SwimDelegate delegate,
-      SwimCounters counters) {
+      SwimCounters counters,
+      NodeLog log) {
     this.config = config;
     this.membership = membership;
     this.prober = prober;
     this.acks = acks;
     this.delegate = delegate;
     this.counters = counters;
+    this.log = log;
     this.handoff = new HandoffQueue(config.handoffQueueDepth());
   }
 
@@ -72,13 +74,13 @@ final class PacketHandler {
         off = labelled.offset();
       } catch (WireFormatException e) {
         counters.increment(SwimCounter.DROPPED_MALFORMED);
-        LOG.error("{} from {}", e.getMessage(), from);
+        log.remote(Level.ERROR, "packet-label-header", "{} from {}", e.getMessage(), from);
         return;
       }
     }
     if (!config.label().equals(label)) {
       counters.increment(SwimCounter.DROPPED_LABEL_MISMATCH);
-      LOG.error("discarding packet with unacceptable label \"{}\" from {}", label, from);
+      log.remote(Level.ERROR, "packet-label", "discarding packet with unacceptable label \"{}\" from {}", label, from);
       return;
     }
     int len = buf.length - off;
@@ -88,7 +90,7 @@ final class PacketHandler {
       off = inner;
     } catch (WireFormatException e) {
       counters.increment(SwimCounter.DROPPED_CRC_MISMATCH);
-      LOG.warn("Got invalid checksum for packet from {}: {}", from, e.getMessage());
+      log.remote(Level.WARN, "packet-checksum", "Got invalid checksum for packet from {}: {}", from, e.getMessage());
       return;
     }
     handleCommand(buf, off, len, from, nowNanos, 0);
@@ -97,7 +99,7 @@ final class PacketHandler {
   private void handleCommand(byte[] buf, int off, int len, String from, long nowNanos, int depth) {
     if (len < 1) {
       counters.increment(SwimCounter.DROPPED_MALFORMED);
-      LOG.error("missing message type byte from {}", from);
+      log.remote(Level.ERROR, "packet-empty", "missing message type byte from {}", from);
       return;
     }
     MessageType type = MessageType.fromCode(buf[off]);
@@ -137,7 +139,7 @@ final class PacketHandler {
         case USER:
           if (!handoff.hasRoom(type == MessageType.ALIVE)) {
             counters.increment(SwimCounter.DROPPED_HANDOFF_FULL);
-            LOG.warn("handler queue full, dropping message ({}) from {}", type.code(), from);
+            log.remote(Level.WARN, "handoff-full", "handler queue full, dropping message ({}) from {}", type.code(), from);
             return;
           }
           handoff.push(Codec.decode(buf, off, len));
@@ -148,7 +150,7 @@ final class PacketHandler {
       }
     } catch (WireFormatException | ClassCastException e) {
       counters.increment(SwimCounter.DROPPED_MALFORMED);
-      LOG.error("Failed to decode message ({}) from {}: {}", type.code(), from, e.getMessage());
+      log.remote(Level.ERROR, "packet-decode", "Failed to decode message ({}) from {}: {}", type.code(), from, e.getMessage());
     }
   }
 
@@ -161,7 +163,7 @@ final class PacketHandler {
     CompoundLayout parts = Codec.locateCompound(buf, off, len);
     if (parts.truncated() > 0) {
       counters.add(SwimCounter.DROPPED_COMPOUND_TRUNCATED, parts.truncated());
-      LOG.warn("Compound request had {} truncated messages from {}", parts.truncated(), from);
+      log.remote(Level.WARN, "compound-truncated", "Compound request had {} truncated messages from {}", parts.truncated(), from);
     }
     for (int i = 0; i < parts.parts(); i++) {
       handleCommand(buf, parts.offset(i), parts.length(i), from, nowNanos, depth + 1);
@@ -170,7 +172,7 @@ final class PacketHandler {
 
   private void unknown(int code, String from) {
     counters.increment(SwimCounter.DROPPED_UNKNOWN_TYPE);
-    LOG.error("msg type ({}) not supported from {}", code, from);
+    log.remote(Level.ERROR, "packet-type", "msg type ({}) not supported from {}", code, from);
   }
 
   /** Handles every queued gossip message, newest first, alive messages first (Go's {@code packetHandler}). */

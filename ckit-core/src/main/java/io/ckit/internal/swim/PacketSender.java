@@ -4,6 +4,8 @@
  */
 package io.ckit.internal.swim;
 
+import io.ckit.internal.log.NodeLog;
+import org.slf4j.event.Level;
 import io.ckit.internal.wire.Codec;
 import io.ckit.internal.wire.Message;
 import io.ckit.internal.wire.MessageType;
@@ -11,8 +13,6 @@ import io.ckit.internal.wire.PushPull;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Assembles and sends outgoing packets in memberlist's order (wire spec §4.8): piggy-back queued
@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
  * <p>Confined to the membership loop.
  */
 final class PacketSender {
-  private static final Logger LOG = LoggerFactory.getLogger(PacketSender.class);
 
   /** memberlist's {@code compoundHeaderOverhead}. */
   static final int COMPOUND_HEADER_OVERHEAD = 2;
@@ -41,6 +40,7 @@ final class PacketSender {
   private final SwimDelegate delegate;
   private final NodeTable nodes;
   private final SwimCounters counters;
+  private final NodeLog log;
   private final int labelOverhead;
   private byte[] lastPlain;
   private byte[] lastCompressed;
@@ -51,13 +51,15 @@ final class PacketSender {
       TransmitLimitedQueue broadcasts,
       SwimDelegate delegate,
       NodeTable nodes,
-      SwimCounters counters) {
+      SwimCounters counters,
+      NodeLog log) {
     this.config = config;
     this.network = network;
     this.broadcasts = broadcasts;
     this.delegate = delegate;
     this.nodes = nodes;
     this.counters = counters;
+    this.log = log;
     this.labelOverhead = config.labelOverhead();
   }
 
@@ -159,7 +161,7 @@ final class PacketSender {
     if (destination == null) {
       String host = Addresses.host(address);
       if (host == null) {
-        LOG.error("Failed to parse address {}", address);
+        log.remote(Level.ERROR, "bad-member-address", "Failed to parse address {}", address);
         return;
       }
       destination = nodes.get(host);

@@ -4,6 +4,8 @@
  */
 package io.ckit.internal.swim;
 
+import org.slf4j.event.Level;
+import io.ckit.internal.log.NodeLog;
 import io.ckit.internal.wire.AckResp;
 import io.ckit.internal.wire.Codec;
 import io.ckit.internal.wire.IndirectPingReq;
@@ -12,8 +14,6 @@ import io.ckit.internal.wire.NodeStateType;
 import io.ckit.internal.wire.Ping;
 import io.ckit.internal.wire.Suspect;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * SWIM failure detection (memberlist's {@code probe}, {@code probeNode}, {@code handlePing}, {@code
@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
  * <p>Confined to the membership loop.
  */
 final class Prober {
-  private static final Logger LOG = LoggerFactory.getLogger(Prober.class);
 
   private final SwimConfig config;
   private final Membership membership;
@@ -42,6 +41,7 @@ final class Prober {
   private final PacketSender sender;
   private final Timers timers;
   private final SwimCounters counters;
+  private final NodeLog log;
   private final byte[] selfAddr;
   private final long intervalNanos;
   private final long timeoutNanos;
@@ -58,7 +58,8 @@ final class Prober {
       AckHandlers acks,
       PacketSender sender,
       Timers timers,
-      SwimCounters counters) {
+      SwimCounters counters,
+      NodeLog log) {
     this.config = config;
     this.membership = membership;
     this.nodes = membership.nodes();
@@ -67,6 +68,7 @@ final class Prober {
     this.sender = sender;
     this.timers = timers;
     this.counters = counters;
+    this.log = log;
     this.selfAddr = config.advertiseAddr();
     this.intervalNanos = config.probeInterval().toNanos();
     this.timeoutNanos = config.probeTimeout().toNanos();
@@ -220,7 +222,7 @@ final class Prober {
       if (done || indirect) {
         return;
       }
-      LOG.debug("Failed ping: {} (timeout reached)", name);
+      log.debug("Failed ping: {} (timeout reached)", name);
       sendIndirect();
     }
 
@@ -268,7 +270,7 @@ final class Prober {
         delta += 1;
       }
       counters.increment(SwimCounter.PROBE_FAILURES);
-      LOG.debug("Suspect {} has failed, no acks received", name);
+      log.info("Suspect {} has failed, no acks received", name);
       membership.suspectNode(new Suspect(incarnation, name, config.name()), nowNanos);
       finish(delta, nowNanos);
     }
@@ -288,7 +290,7 @@ final class Prober {
   void handlePing(Ping ping, String from) {
     if (ping.node() != null && !ping.node().isEmpty() && !ping.node().equals(config.name())) {
       counters.increment(SwimCounter.DROPPED_PING_WRONG_NODE);
-      LOG.warn("Got ping for unexpected node '{}' from {}", ping.node(), from);
+      log.remote(Level.WARN, "unexpected-ping", "Got ping for unexpected node '{}' from {}", ping.node(), from);
       return;
     }
     String address = replyAddress(ping.sourceAddr(), ping.sourcePort(), from);

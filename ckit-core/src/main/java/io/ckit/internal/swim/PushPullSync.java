@@ -4,6 +4,7 @@
  */
 package io.ckit.internal.swim;
 
+import io.ckit.internal.log.NodeLog;
 import io.ckit.internal.wire.Codec;
 import io.ckit.internal.wire.ErrResp;
 import io.ckit.internal.wire.MessageType;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Anti-entropy and joins over streams (memberlist's {@code pushPullTrigger}, {@code pushPull},
@@ -37,7 +36,6 @@ import org.slf4j.LoggerFactory;
  * <p>Confined to the membership loop.
  */
 final class PushPullSync {
-  private static final Logger LOG = LoggerFactory.getLogger(PushPullSync.class);
 
   /** memberlist's {@code pushPullScaleThreshold}. */
   static final int PUSH_PULL_SCALE_THRESHOLD = 32;
@@ -73,6 +71,7 @@ final class PushPullSync {
   private final Network network;
   private final Timers timers;
   private final SwimCounters counters;
+  private final NodeLog log;
   private final RandomGenerator random;
   private final long intervalNanos;
   private final long tcpTimeoutNanos;
@@ -88,7 +87,8 @@ final class PushPullSync {
       Network network,
       Timers timers,
       SwimCounters counters,
-      RandomGenerator random) {
+      RandomGenerator random,
+      NodeLog log) {
     this.config = config;
     this.membership = membership;
     this.nodes = membership.nodes();
@@ -97,6 +97,7 @@ final class PushPullSync {
     this.network = network;
     this.timers = timers;
     this.counters = counters;
+    this.log = log;
     this.random = random;
     this.intervalNanos = config.pushPullInterval().toNanos();
     this.tcpTimeoutNanos = config.tcpTimeout().toNanos();
@@ -137,7 +138,7 @@ final class PushPullSync {
         nowNanos,
         (error, now) -> {
           if (error != null) {
-            LOG.error("Push/Pull with {} failed: {}", node.name, error);
+            log.error("Push/Pull with {} failed: {}", node.name, error);
           }
           afterwards.accept(now);
         });
@@ -170,7 +171,9 @@ final class PushPullSync {
           if (error == null) {
             successes[0]++;
           } else {
-            errors.add("Failed to join " + address + ": " + error);
+            String failure = "Failed to join " + address + ": " + error;
+            errors.add(failure);
+            log.debug("{}", failure);
           }
           joinNext(addresses, index + 1, successes, errors, now, done);
         });
@@ -182,6 +185,7 @@ final class PushPullSync {
       outcome.done("memberlist is shut down", nowNanos);
       return;
     }
+    log.debug("Initiating push/pull sync with: {}", address);
     long id = nextStreamId++;
     PendingDial dial = new PendingDial(join, outcome);
     pending.put(id, dial);

@@ -4,6 +4,8 @@
  */
 package io.ckit.internal.swim;
 
+import io.ckit.internal.log.NodeLog;
+import org.slf4j.event.Level;
 import io.ckit.internal.wire.AckResp;
 import io.ckit.internal.wire.Codec;
 import io.ckit.internal.wire.ErrResp;
@@ -13,8 +15,6 @@ import io.ckit.internal.wire.Ping;
 import io.ckit.internal.wire.PushPull;
 import io.ckit.internal.wire.StreamMessage;
 import io.ckit.internal.wire.WireFormatException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves streams other nodes open (memberlist's {@code handleConn}, wire spec §5.1): check the
@@ -25,25 +25,27 @@ import org.slf4j.LoggerFactory;
  * <p>Confined to the membership loop.
  */
 final class StreamAcceptor {
-  private static final Logger LOG = LoggerFactory.getLogger(StreamAcceptor.class);
 
   private final SwimConfig config;
   private final PushPullSync sync;
   private final SwimDelegate delegate;
   private final PacketSender sender;
   private final SwimCounters counters;
+  private final NodeLog log;
 
   StreamAcceptor(
       SwimConfig config,
       PushPullSync sync,
       SwimDelegate delegate,
       PacketSender sender,
-      SwimCounters counters) {
+      SwimCounters counters,
+      NodeLog log) {
     this.config = config;
     this.sync = sync;
     this.delegate = delegate;
     this.sender = sender;
     this.counters = counters;
+    this.log = log;
   }
 
   /** Serves a stream another node opened (memberlist's {@code handleConn}). */
@@ -69,7 +71,7 @@ final class StreamAcceptor {
   private void serve(String from, StreamMessage message, StreamReplier replier, long nowNanos) {
     if (!config.label().equals(message.label())) {
       counters.increment(SwimCounter.DROPPED_LABEL_MISMATCH);
-      LOG.error("discarding stream with unacceptable label \"{}\" from {}", message.label(), from);
+      log.remote(Level.ERROR, "stream-label", "discarding stream with unacceptable label \"{}\" from {}", message.label(), from);
       return;
     }
     if (message.type() == MessageType.ENCRYPT) {
@@ -92,7 +94,7 @@ final class StreamAcceptor {
       serveUserMsg(from, buf);
     } else {
       counters.increment(SwimCounter.DROPPED_UNKNOWN_TYPE);
-      LOG.error("Received invalid msgType ({}) from {}", type, from);
+      log.remote(Level.ERROR, "stream-type", "Received invalid msgType ({}) from {}", type, from);
     }
   }
 
@@ -102,7 +104,7 @@ final class StreamAcceptor {
       payload = Codec.decodeStreamUserMsg(buf, 0, buf.length);
     } catch (WireFormatException e) {
       counters.increment(SwimCounter.DROPPED_MALFORMED);
-      LOG.error("Failed to receive user message from {}: {}", from, e.getMessage());
+      log.remote(Level.ERROR, "stream-user-message", "Failed to receive user message from {}: {}", from, e.getMessage());
       return;
     }
     if (payload.length > 0) {
@@ -116,13 +118,13 @@ final class StreamAcceptor {
       remote = Codec.decodePushPull(buf, 0, buf.length);
     } catch (WireFormatException e) {
       counters.increment(SwimCounter.DROPPED_MALFORMED);
-      LOG.error("Failed to read remote state from {}: {}", from, e.getMessage());
+      log.remote(Level.ERROR, "stream-remote-state", "Failed to read remote state from {}: {}", from, e.getMessage());
       return;
     }
     replier.reply(sender.streamPushPull(sync.localState(remote.join())));
     String error = sync.mergeRemoteState(remote.join(), remote, nowNanos);
     if (error != null) {
-      LOG.error("Failed push/pull merge from {}: {}", from, error);
+      log.remote(Level.ERROR, "stream-merge", "Failed push/pull merge from {}: {}", from, error);
     }
   }
 
@@ -137,7 +139,7 @@ final class StreamAcceptor {
     Ping ping = (Ping) decoded;
     if (ping.node() != null && !ping.node().isEmpty() && !ping.node().equals(config.name())) {
       counters.increment(SwimCounter.DROPPED_PING_WRONG_NODE);
-      LOG.warn("Got stream ping for unexpected node {} from {}", ping.node(), from);
+      log.remote(Level.WARN, "unexpected-ping", "Got ping for unexpected node {} from {}", ping.node(), from);
       return;
     }
     replier.reply(sender.streamMessage(Codec.encode(new AckResp(ping.seqNo(), null))));
@@ -145,7 +147,7 @@ final class StreamAcceptor {
 
   private void errorReply(StreamReplier replier, String error, String from) {
     counters.increment(SwimCounter.STREAM_ERRORS);
-    LOG.error("failed to receive stream from {}: {}", from, error);
+    log.remote(Level.ERROR, "stream-unreadable", "failed to receive: {} from {}", error, from);
     replier.reply(sender.streamMessage(Codec.encode(new ErrResp(error))));
   }
 }

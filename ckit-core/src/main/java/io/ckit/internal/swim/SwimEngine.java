@@ -4,6 +4,7 @@
  */
 package io.ckit.internal.swim;
 
+import io.ckit.internal.log.NodeLog;
 import io.ckit.internal.wire.Codec;
 import io.ckit.internal.wire.Message;
 import io.ckit.internal.wire.NodeStateType;
@@ -114,7 +115,8 @@ import java.util.random.RandomGenerator;
  */
 public final class SwimEngine {
   private final SwimConfig config;
-  private final Timers timers = new Timers();
+  private final NodeLog log;
+  private final Timers timers;
   private final SwimCounters counters = new SwimCounters();
   private final Awareness awareness;
   private final NodeTable nodes;
@@ -128,6 +130,7 @@ public final class SwimEngine {
   private final StreamAcceptor acceptor;
   private final PacketHandler packets;
   private long lastNow;
+  private long lastLogFlush;
   private boolean shutdown;
   private LeaveWait leaveWait;
   private boolean publishSnapshots = true;
@@ -143,6 +146,9 @@ public final class SwimEngine {
       long nowNanos) {
     this.config = config;
     this.lastNow = nowNanos;
+    this.lastLogFlush = nowNanos;
+    this.log = NodeLog.memberlist(config.name(), () -> lastNow);
+    this.timers = new Timers(log);
     this.awareness = new Awareness(config.awarenessMaxMultiplier());
     this.nodes = new NodeTable(random);
     this.broadcasts = new TransmitLimitedQueue(nodes::size, config.retransmitMult());
@@ -151,16 +157,16 @@ public final class SwimEngine {
             broadcasts.queueBroadcast(
                 new MemberlistBroadcast(name, Codec.encode(message), finished));
     this.membership =
-        new Membership(config, nodes, awareness, timers, broadcaster, delegate, counters);
+        new Membership(config, nodes, awareness, timers, broadcaster, delegate, counters, log);
     this.acks = new AckHandlers(timers);
-    this.sender = new PacketSender(config, network, broadcasts, delegate, nodes, counters);
-    this.prober = new Prober(config, membership, awareness, acks, sender, timers, counters);
+    this.sender = new PacketSender(config, network, broadcasts, delegate, nodes, counters, log);
+    this.prober = new Prober(config, membership, awareness, acks, sender, timers, counters, log);
     this.gossiper = new Gossiper(config, nodes, sender, timers);
     this.sync =
         new PushPullSync(
-            config, membership, delegate, sender, network, timers, counters, random);
-    this.acceptor = new StreamAcceptor(config, sync, delegate, sender, counters);
-    this.packets = new PacketHandler(config, membership, prober, acks, delegate, counters);
+            config, membership, delegate, sender, network, timers, counters, random, log);
+    this.acceptor = new StreamAcceptor(config, sync, delegate, sender, counters, log);
+    this.packets = new PacketHandler(config, membership, prober, acks, delegate, counters, log);
   }
 
   /**
@@ -221,6 +227,11 @@ public final class SwimEngine {
   /** Returns the counters; thread safe. */
   public SwimCounters counters() {
     return counters;
+  }
+
+  /** Returns memberlist's log of this node, with its counts of remote-caused lines; thread safe. */
+  public NodeLog log() {
+    return log;
   }
 
   /**
@@ -457,6 +468,10 @@ public final class SwimEngine {
     long now = enter(nowNanos);
     gossiper.resume(now); // a task may have queued a broadcast in the ckit layer
     publish(now);
+    if (now - lastLogFlush >= NodeLog.SUMMARY_INTERVAL_NANOS) {
+      lastLogFlush = now;
+      log.flushSummaries(); // the summary of a burst of bad input that has since stopped
+    }
     return timers.nextDeadline();
   }
 

@@ -4,10 +4,9 @@
  */
 package io.ckit.internal.swim;
 
+import io.ckit.internal.log.NodeLog;
 import java.util.PriorityQueue;
 import java.util.function.LongConsumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The engine's single timer queue: every deadline the protocol waits for (probe ticks, ack
@@ -21,15 +20,19 @@ import org.slf4j.LoggerFactory;
  * engine creates has a bounded deadline, so the heap cannot grow without bound.
  */
 final class Timers {
-  private static final Logger LOG = LoggerFactory.getLogger(Timers.class);
   private final PriorityQueue<Timer> queue =
       new PriorityQueue<>(
           (a, b) -> {
             int byDeadline = Long.compare(a.deadlineNanos, b.deadlineNanos);
             return byDeadline != 0 ? byDeadline : Long.compare(a.sequence, b.sequence);
           });
+  private final NodeLog log;
   private long nextSequence;
   private long errors;
+
+  Timers(NodeLog log) {
+    this.log = log;
+  }
 
   /** One scheduled action. */
   static final class Timer {
@@ -99,7 +102,7 @@ final class Timers {
       } catch (RuntimeException e) {
         // A failing action must not stop the other timers (Go would crash the process here).
         errors++;
-        LOG.error("membership timer failed", e);
+        log.error(e, "membership timer failed");
       }
     }
   }

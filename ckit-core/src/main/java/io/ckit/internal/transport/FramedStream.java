@@ -22,7 +22,7 @@ abstract class FramedStream implements StreamConnection {
   private final GossipTransport transport;
   private final String remoteAddress;
   private final FrameDecoder decoder;
-  private final SerialInvoker invoker = new SerialInvoker();
+  private final SerialInvoker invoker;
   private final long backlogLimit;
   private final Object lock = new Object();
 
@@ -44,6 +44,7 @@ abstract class FramedStream implements StreamConnection {
     this.transport = transport;
     this.remoteAddress = remoteAddress;
     this.decoder = new FrameDecoder(transport.config().maxFrameBytes());
+    this.invoker = new SerialInvoker(transport.log());
     this.backlogLimit = transport.config().streamBacklogBytes();
   }
 

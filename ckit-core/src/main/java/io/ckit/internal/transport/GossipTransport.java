@@ -4,6 +4,7 @@
  */
 package io.ckit.internal.transport;
 
+import io.ckit.internal.log.NodeLog;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -65,6 +66,7 @@ public final class GossipTransport {
   private final HttpClient client;
   private final TransportSink sink;
   private final TransportMetrics metrics;
+  private final NodeLog log;
   private final PacketSender packets;
   private final GossipHandler handler;
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
@@ -81,6 +83,7 @@ public final class GossipTransport {
     this.config = Objects.requireNonNull(config, "config");
     this.client = Objects.requireNonNull(client, "client");
     this.sink = Objects.requireNonNull(sink, "sink");
+    this.log = NodeLog.transport(config.nodeName(), config.nanoClock());
     this.packets = new PacketSender(this);
     this.metrics = new TransportMetrics(sink::queuedPackets, packets::queued);
     this.handler = new GossipHandler(this);
@@ -199,6 +202,11 @@ public final class GossipTransport {
   /** Returns how many {@code /message} requests are in flight. */
   public int packetsInFlight() {
     return packets.inFlight();
+  }
+
+  /** Returns the transport's log. */
+  public NodeLog log() {
+    return log;
   }
 
   TransportConfig config() {

@@ -15,8 +15,6 @@ import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The outgoing packet path: a bounded queue that drops its oldest packet when full (Go's {@code
@@ -36,8 +34,6 @@ import org.slf4j.LoggerFactory;
  * Jetty.
  */
 final class PacketSender {
-  private static final Logger LOG = LoggerFactory.getLogger(PacketSender.class);
-
   private record OutPacket(String addr, byte[] payload) {}
 
   private final GossipTransport transport;
@@ -231,6 +227,6 @@ final class PacketSender {
 
   private void failed(Object destination, Throwable failure) {
     transport.metrics().packetTxFailed();
-    LOG.debug("failed to send packet to {}", destination, failure);
+    transport.log().debug("failed to send message to {}: {}", destination, String.valueOf(failure));
   }
 }

@@ -6,8 +6,7 @@ package io.ckit.internal.transport;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.ckit.internal.log.NodeLog;
 
 /**
  * Runs tasks one at a time, in submission order, on whichever thread submits while no other task
@@ -15,10 +14,13 @@ import org.slf4j.LoggerFactory;
  * leaves its task to that thread. Used to serialize listener callbacks of one stream.
  */
 final class SerialInvoker {
-  private static final Logger LOG = LoggerFactory.getLogger(SerialInvoker.class);
-
+  private final NodeLog log;
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pending = new AtomicInteger();
+
+  SerialInvoker(NodeLog log) {
+    this.log = log;
+  }
 
   /**
    * Queues the task and runs queued tasks if no other thread is doing so. A task that throws is
@@ -34,7 +36,7 @@ final class SerialInvoker {
       try {
         next.run();
       } catch (RuntimeException | Error e) {
-        LOG.warn("stream listener threw", e);
+        log.warn(e, "stream listener threw");
       }
     } while (pending.decrementAndGet() != 0);
   }

@@ -24,6 +24,7 @@ import java.util.function.LongSupplier;
  * @param streamBacklogBytes bytes queued on one stream but not yet flushed, beyond which the stream
  *     fails rather than buffer more
  * @param nanoClock the clock whose value {@link TransportSink#onPacket} receives
+ * @param nodeName the name of the node this transport belongs to, which its log lines carry
  * @param routes peers to reach over a given Jetty {@link org.eclipse.jetty.io.Transport} instead of
  *     the network, keyed by the exact address string ({@code host:port}) the runtime dials; used for
  *     in-memory connections ({@link org.eclipse.jetty.server.MemoryTransport}); the {@code
@@ -38,6 +39,7 @@ public record TransportConfig(
     int maxFrameBytes,
     long streamBacklogBytes,
     LongSupplier nanoClock,
+    String nodeName,
     Map<String, org.eclipse.jetty.io.Transport> routes) {
 
   /** Go ckit's per-packet request timeout. */
@@ -64,6 +66,7 @@ public record TransportConfig(
   public TransportConfig {
     Objects.requireNonNull(packetTimeout, "packetTimeout");
     Objects.requireNonNull(nanoClock, "nanoClock");
+    Objects.requireNonNull(nodeName, "nodeName");
     routes = Map.copyOf(Objects.requireNonNull(routes, "routes"));
     if (packetTimeout.isNegative() || packetTimeout.isZero()) {
       throw new IllegalArgumentException("packetTimeout must be positive: " + packetTimeout);
@@ -97,6 +100,7 @@ public record TransportConfig(
         .maxFrameBytes(maxFrameBytes)
         .streamBacklogBytes(streamBacklogBytes)
         .nanoClock(nanoClock)
+        .nodeName(nodeName)
         .routes(routes);
   }
 
@@ -114,6 +118,7 @@ public record TransportConfig(
     private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
     private long streamBacklogBytes = DEFAULT_STREAM_BACKLOG_BYTES;
     private LongSupplier nanoClock = System::nanoTime;
+    private String nodeName = "transport";
     private Map<String, org.eclipse.jetty.io.Transport> routes = Map.of();
 
     private Builder() {}
@@ -160,6 +165,12 @@ public record TransportConfig(
       return this;
     }
 
+    /** Sets {@link TransportConfig#nodeName()}. */
+    public Builder nodeName(String value) {
+      this.nodeName = value;
+      return this;
+    }
+
     /** Sets {@link TransportConfig#routes()}. */
     public Builder routes(Map<String, org.eclipse.jetty.io.Transport> value) {
       this.routes = value;
@@ -180,6 +191,7 @@ public record TransportConfig(
           maxFrameBytes,
           streamBacklogBytes,
           nanoClock,
+          nodeName,
           routes);
     }
   }

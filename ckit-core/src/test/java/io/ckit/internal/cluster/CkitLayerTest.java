@@ -4,6 +4,7 @@
  */
 package io.ckit.internal.cluster;
 
+import io.ckit.internal.log.NodeLog;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -32,7 +33,7 @@ class CkitLayerTest {
   private final LamportClock clock = new LamportClock();
   private final NodeMetrics metrics = new NodeMetrics("", clock::now, () -> null, null);
   private final List<List<Peer>> published = new ArrayList<>();
-  private final CkitLayer layer = new CkitLayer("node-a", 4, clock, metrics, published::add);
+  private final CkitLayer layer = new CkitLayer("node-a", 4, clock, metrics, published::add, NodeLog.node("node-a", System::nanoTime));
 
   private static Member member(String name, int lastOctet) {
     byte[] ip = {10, 0, 0, (byte) lastOctet};

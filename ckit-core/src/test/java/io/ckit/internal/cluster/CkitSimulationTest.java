@@ -4,6 +4,7 @@
  */
 package io.ckit.internal.cluster;
 
+import io.ckit.internal.log.NodeLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +39,7 @@ class CkitSimulationTest {
 
     CkitNode(String name) {
       NodeMetrics metrics = new NodeMetrics("", clock::now, () -> null, null);
-      layer = new CkitLayer(name, 4, clock, metrics, list -> peers = list);
+      layer = new CkitLayer(name, 4, clock, metrics, list -> peers = list, NodeLog.node(name, System::nanoTime));
     }
   }
 

@@ -4,6 +4,7 @@
  */
 package io.ckit.internal.cluster;
 
+import io.ckit.internal.log.NodeLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -59,7 +60,8 @@ class MembershipLoopTest {
             }
           },
           packets,
-          System::nanoTime);
+          System::nanoTime,
+          NodeLog.node("test", System::nanoTime));
 
   private static InboundPacket packet(int i) {
     return new InboundPacket("10.0.0.1:1234", new byte[] {(byte) i});

@@ -4,6 +4,7 @@
  */
 package io.ckit.internal.cluster;
 
+import io.ckit.internal.log.NodeLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +36,8 @@ class ObserverNotifierTest {
               observerCount.set(count);
             }
           },
-          System::nanoTime);
+          System::nanoTime,
+          NodeLog.node("test", System::nanoTime));
 
   @AfterEach
   void close() {

@@ -20,7 +20,7 @@ class AckHandlersTest {
   @Test
   void shouldReapProbeHandlerAtItsDeadline() {
     // TestMemberList_setProbeChannels.
-    Timers timers = new Timers();
+    Timers timers = new Timers(TestLog.LOG);
     AckHandlers acks = new AckHandlers(timers);
     List<Long> expired = new ArrayList<>();
     acks.register(0, (p, t) -> {}, null, expired::add, 10 * MS);
@@ -33,7 +33,7 @@ class AckHandlersTest {
   @Test
   void shouldReapAckHandlerAtItsDeadline() {
     // TestMemberList_setAckHandler.
-    Timers timers = new Timers();
+    Timers timers = new Timers(TestLog.LOG);
     AckHandlers acks = new AckHandlers(timers);
     acks.register(0, (p, t) -> {}, null, null, 10 * MS);
     assertTrue(acks.exists(0));
@@ -44,7 +44,7 @@ class AckHandlersTest {
   @Test
   void shouldInvokeAndReapOnAck() {
     // TestMemberList_invokeAckHandler and _Channel_Ack.
-    Timers timers = new Timers();
+    Timers timers = new Timers(TestLog.LOG);
     AckHandlers acks = new AckHandlers(timers);
     acks.invokeAck(0, null, 0); // does nothing
     List<byte[]> payloads = new ArrayList<>();
@@ -62,7 +62,7 @@ class AckHandlersTest {
   @Test
   void shouldKeepHandlerOnNackSoAnAckCanFollow() {
     // TestMemberList_invokeAckHandler_Channel_Nack.
-    Timers timers = new Timers();
+    Timers timers = new Timers(TestLog.LOG);
     AckHandlers acks = new AckHandlers(timers);
     acks.invokeNack(0); // does nothing
     int[] nacks = new int[1];

@@ -23,7 +23,7 @@ final class MembershipFixture {
   /** A queued broadcast. */
   record Queued(String name, Message message, Runnable finished) {}
 
-  final Timers timers = new Timers();
+  final Timers timers = new Timers(TestLog.LOG);
   final NodeTable nodes = new NodeTable(new SplittableRandom(42));
   final Awareness awareness = new Awareness(8);
   final SwimCounters counters = new SwimCounters();
@@ -67,7 +67,7 @@ final class MembershipFixture {
           }
         };
     membership =
-        new Membership(config, nodes, awareness, timers, broadcaster, delegate, counters);
+        new Membership(config, nodes, awareness, timers, broadcaster, delegate, counters, TestLog.LOG);
   }
 
   MembershipFixture() {

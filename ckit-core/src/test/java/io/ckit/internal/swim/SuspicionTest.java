@@ -85,7 +85,7 @@ class SuspicionTest {
                 500));
     for (int i = 0; i < cases.size(); i++) {
       TimerCase c = cases.get(i);
-      Timers timers = new Timers();
+      Timers timers = new Timers(TestLog.LOG);
       List<long[]> fired = new ArrayList<>();
       long start = 10 * S;
       Suspicion s =
@@ -115,7 +115,7 @@ class SuspicionTest {
 
   @Test
   void shouldUseMinTimeoutWhenNoConfirmationsExpected() {
-    Timers timers = new Timers();
+    Timers timers = new Timers(TestLog.LOG);
     List<Long> fired = new ArrayList<>();
     Suspicion s = new Suspicion("me", 0, 25 * MS, 30 * S, 0, timers, (n, now) -> fired.add(now));
     assertFalse(s.confirm("foo", 1 * MS), "should not provide new information");
@@ -127,7 +127,7 @@ class SuspicionTest {
 
   @Test
   void shouldFireImmediatelyWhenConfirmedPastTheShortenedTimeout() {
-    Timers timers = new Timers();
+    Timers timers = new Timers(TestLog.LOG);
     List<Long> fired = new ArrayList<>();
     Suspicion s = new Suspicion("me", 1, 100 * MS, 30 * S, 0, timers, (n, now) -> fired.add(now));
     timers.runDue(200 * MS);

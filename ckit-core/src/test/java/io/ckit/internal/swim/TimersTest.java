@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class TimersTest {
   @Test
   void shouldRunDueTimersInDeadlineThenSchedulingOrder() {
-    Timers timers = new Timers();
+    Timers timers = new Timers(TestLog.LOG);
     List<String> ran = new ArrayList<>();
     timers.schedule(20, now -> ran.add("b@" + now));
     timers.schedule(10, now -> ran.add("a@" + now));
@@ -29,7 +29,7 @@ class TimersTest {
 
   @Test
   void shouldRunTimersScheduledWhileRunningIfDue() {
-    Timers timers = new Timers();
+    Timers timers = new Timers(TestLog.LOG);
     List<Long> ran = new ArrayList<>();
     timers.schedule(5, now -> timers.schedule(now, later -> ran.add(later)));
     timers.runDue(7);
@@ -39,7 +39,7 @@ class TimersTest {
 
   @Test
   void shouldSkipCancelledTimers() {
-    Timers timers = new Timers();
+    Timers timers = new Timers(TestLog.LOG);
     List<Long> ran = new ArrayList<>();
     Timers.Timer first = timers.schedule(5, ran::add);
     timers.schedule(9, ran::add);
